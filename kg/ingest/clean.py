@@ -1,0 +1,270 @@
+"""Raw article text -> cleaned Document: page furniture out, metadata in, offsets kept.
+
+Works line by line: a line is furniture (dropped), metadata (read, then dropped), a
+repeat of an earlier line (dropped: captions and titles shown twice) or body (kept,
+verbatim). The cleaned text is the kept lines joined by newlines, and `segments` maps
+every kept run back to the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.ingest.readers import RawArticle
+from kg.knowledge import KnownEntity, load_known
+from kg.lang import compiled
+from kg.model import Document, Metadata, Segment
+from kg.text.dates import find_dates, parse_date_string
+
+LINE_RX = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+WS = " \t\u00a0\u200b\ufeff"
+# "Bisnis.com, JAKARTA - ", "SEOUL, iNews.id - ", "RIAU24.COM - ", "JAKARTA (Reuters) - "
+DATELINE_RX = re.compile(
+    r"^(?P<a>[^\s,\-–—:(][^,\-–—:()]{0,38}?)(?:,\s*(?P<b>[^,\-–—:()]{2,40}?))?"
+    r"\s*(?:\((?P<wire>[A-Za-z][\w .]{1,30})\))?\s*(?:--|[-–—])\s+(?=\S)"
+)
+# "Pyongyang: Pemimpin ...", the Medcom/Metro style
+COLON_DATELINE_RX = re.compile(r"^(?P<a>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s+(?=[A-Z\"“])")
+TRAILING_AUTHOR_RX = re.compile(r"\s*\((?P<name>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,3})\)\s*$")
+WIRE_LINE_RX = re.compile(r"^\(?(?P<name>[A-Za-z][\w .]{1,30}?)\)?$")
+CREDIT_RX = re.compile(
+    r"\b(?:melansir|dilansir(?: dari)?|mengutip|dikutip dari|seperti dikutip(?: dari)?|via|sumber:?|source:?)\s+"
+    r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})",
+    re.I,
+)
+PAREN_CREDIT_RX = re.compile(r"\(([^()]{2,80})\)")
+DATE_LINE_RX = re.compile(r"^[\w ,.'’()/:+-]*\d{4}[\w ,.'’()/:+-]*$")
+
+
+def clean_article(raw: RawArticle) -> Document:
+    """Clean one article and read its metadata; a pure function of the article."""
+    known = load_known()
+    outlets = _outlet_index(known)
+    lines = [(m.start(), m.group(0).rstrip("\r\n")) for m in LINE_RX.finditer(raw.text) if m.group(0)]
+    meta = _MetaBuilder(raw.page)
+    kept: list[tuple[int, str]] = []  # (raw offset, text) of body lines
+    seen: Counter[str] = Counter(ln.strip(WS) for _, ln in lines)
+    emitted: set[str] = set()
+    furniture_text: list[str] = []
+    for start, line in lines:
+        stripped = line.strip(WS)
+        if not stripped:
+            continue
+        offset = start + line.index(stripped[0])
+        if meta.read_line(stripped, offset, outlets):
+            continue
+        if _is_furniture(stripped):
+            furniture_text.append(stripped)
+            continue
+        if stripped in emitted:
+            if _looks_like_title(stripped):
+                meta.title = meta.title or stripped
+            continue
+        if seen[stripped] > 1 and _looks_like_title(stripped):
+            meta.title = meta.title or stripped  # a headline the page repeats: title, not body
+            emitted.add(stripped)
+            continue
+        emitted.add(stripped)
+        kept.append((offset, stripped))
+    kept = _strip_headline(kept, meta)
+    kept = _strip_dateline(kept, meta, outlets)
+    kept = _strip_trailing_author(kept, meta)
+    body = "\n".join(t for _, t in kept)
+    meta.read_credits(body, outlets)
+    meta.read_lead_date(kept)
+    if not meta.publisher:
+        meta.publisher = _signature(furniture_text + [t for _, t in kept[-3:]], outlets)
+    segments, pos = [], 0
+    for offset, text in kept:
+        segments.append(Segment(pos, offset, len(text)))
+        pos += len(text) + 1
+    return Document(raw.id, raw.text, body, tuple(segments), meta.build())
+
+
+def _is_furniture(line: str) -> bool:
+    return any(rx.match(line) for _, rx in compiled("id", "furniture.jsonl"))
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 25 and not line.endswith((".", ",", ":", ";")) and line[0].isupper()
+
+
+def _strip_headline(kept: list[tuple[int, str]], meta: _MetaBuilder) -> list[tuple[int, str]]:
+    """A headline line right before a byline or date line is the title."""
+    if meta.headline_before is not None:
+        idx = meta.headline_before
+        cand = [i for i, (off, _) in enumerate(kept) if off < idx]
+        if cand and _looks_like_title(kept[cand[-1]][1]) and not meta.title:
+            meta.title = kept[cand[-1]][1]
+            return kept[: cand[-1]] + kept[cand[-1] + 1 :]
+    return kept
+
+
+def _strip_dateline(kept, meta: _MetaBuilder, outlets) -> list[tuple[int, str]]:
+    for i, (offset, text) in enumerate(kept[:4]):
+        m = DATELINE_RX.match(text)
+        if m and _dateline_parts(m, meta, outlets):
+            return kept[:i] + [(offset + m.end(), text[m.end():])] + kept[i + 1 :]
+        m = COLON_DATELINE_RX.match(text)
+        if m and m.group("a").lower() not in {"editor", "penulis", "reporter", "foto", "sumber"}:
+            meta.dateline_place = meta.dateline_place or m.group("a")
+            return kept[:i] + [(offset + m.end(), text[m.end():])] + kept[i + 1 :]
+    return kept
+
+
+def _dateline_parts(m: re.Match, meta: _MetaBuilder, outlets) -> bool:
+    """Accept a dateline only when one part is an outlet (known or a web domain)."""
+    parts = [p.strip() for p in (m.group("a"), m.group("b")) if p]
+    outlet = next((p for p in parts if _outlet_of(p, outlets) or _is_domain(p)), None)
+    if outlet is None:
+        if m.group("wire") and len(parts) == 1 and parts[0].isupper():
+            meta.dateline_place = parts[0]
+            meta.cite(m.group("wire"), outlets)
+            return True
+        return False
+    meta.publisher = meta.publisher or outlet
+    place = next((p for p in parts if p is not outlet), None)
+    if place:
+        meta.dateline_place = place
+    if m.group("wire"):
+        meta.cite(m.group("wire"), outlets)
+    return True
+
+
+def _strip_trailing_author(kept, meta: _MetaBuilder) -> list[tuple[int, str]]:
+    if not kept:
+        return kept
+    offset, text = kept[-1]
+    m = TRAILING_AUTHOR_RX.search(text)
+    if m and m.start() > 0:
+        meta.add_author(m.group("name"))
+        return kept[:-1] + [(offset, text[: m.start()])]
+    return kept
+
+
+def _is_domain(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|co|id|net|org|co\.id|tv|news)", text, re.I))
+
+
+def _outlet_index(known: dict[str, KnownEntity]) -> dict[str, KnownEntity]:
+    index = {}
+    for ent in known.values():
+        if ent.type == "NewsOrganization":
+            for name in ent.names() | ent.domains:
+                index[name.lower()] = ent
+    return index
+
+
+def _outlet_of(text: str, outlets) -> KnownEntity | None:
+    t = text.strip().lower()
+    return outlets.get(t) or outlets.get(re.sub(r"^www\.", "", t))
+
+
+def _signature(lines: list[str], outlets) -> str | None:
+    """The outlet a page names in its own chrome ("Ikuti media sosial medcom.id")."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for token in re.findall(r"[A-Za-z0-9.-]+\.(?:com|co\.id|co|id|net)\b|[A-Za-z0-9]+", line):
+            ent = _outlet_of(token, outlets)
+            if ent and not ent.wire:
+                counts[token] += 1
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+class _MetaBuilder:
+    """Collects metadata as the lines go by; `build()` freezes it."""
+
+    def __init__(self, page: Metadata):
+        self.page = page
+        self.title = page.title
+        self.publisher = page.publisher
+        self.date = parse_date_string(page.date) if page.date else None
+        self.authors: list[str] = list(page.authors)
+        self.editors: list[str] = list(page.editors)
+        self.cites: list[str] = list(page.cites)
+        self.dateline_place: str | None = None
+        self.headline_before: int | None = None
+        self.body_seen = False
+
+    def read_line(self, line: str, offset: int, outlets) -> bool:
+        """True when the line is metadata (and so not body)."""
+        for pat, rx in compiled("id", "metadata.jsonl"):
+            m = rx.match(line)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            if pat.label == "editor":
+                self.editors.append(name)
+            elif pat.label == "cites":
+                self.cite(name, outlets)
+            else:
+                if m.groupdict().get("date"):
+                    iso = parse_date_string(m.group("date"))
+                    if not iso:
+                        continue
+                    self.date = self.date or iso
+                    self.headline_before = self.headline_before or offset
+                self.add_author(name)
+            return True
+        if len(line) <= 60 and DATE_LINE_RX.match(line) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", line):
+            iso = parse_date_string(line)
+            if iso and len(iso) == 10:
+                self.date = self.date or iso
+                return True
+        m = WIRE_LINE_RX.match(line)
+        if m:
+            ent = _outlet_of(m.group("name"), outlets)
+            if ent and ent.wire:
+                self.cite(m.group("name"), outlets)
+                return True
+        return False
+
+    def cite(self, name: str, outlets) -> None:
+        for part in re.split(r"\s*[/,;&]\s*|\s+dan\s+", name):
+            ent = _outlet_of(part, outlets)
+            if ent and ent.wire and part.strip() not in self.cites:
+                self.cites.append(part.strip())
+
+    def add_author(self, name: str) -> None:
+        if name not in self.authors:
+            self.authors.append(name)
+
+    def read_credits(self, body: str, outlets) -> None:
+        for m in CREDIT_RX.finditer(body):
+            words = m.group("name").split()
+            for n in range(len(words), 0, -1):  # longest known prefix: "Reuter, Kamis" -> "Reuter"
+                cand = " ".join(words[:n]).rstrip(".,")
+                if _outlet_of(cand, outlets):
+                    self.cite(cand, outlets)
+                    break
+        for m in PAREN_CREDIT_RX.finditer(body):  # photo credits: "(Handout / AGENCY / AFP)"
+            if "/" in m.group(1) or m.group(1).lower().startswith(("foto", "photo")):
+                self.cite(m.group(1).split(":")[-1], outlets)
+
+    def read_lead_date(self, kept: list[tuple[int, str]]) -> None:
+        """'Melansir Reuters, Kamis (19/10/2023), ...': a reporting date in the lead, not 'pada ...'."""
+        if self.date:
+            return
+        for _, text in kept[:2]:
+            for d in find_dates(text, None):
+                if d.rule == "date.numeric" and len(d.value) == 10:
+                    head = text[: d.start].lower().rstrip()
+                    if not re.search(r"\b(pada|sejak|hingga|sampai|tanggal|hari)$", head):
+                        self.date = d.value
+                        return
+
+    def build(self) -> Metadata:
+        return Metadata(
+            title=self.title,
+            publisher=self.publisher,
+            date=self.date,
+            authors=tuple(self.authors),
+            editors=tuple(self.editors),
+            cites=tuple(self.cites),
+            url=self.page.url,
+            dateline_place=self.dateline_place,
+        )

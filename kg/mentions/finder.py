@@ -1,0 +1,336 @@
+"""Find the entity mentions of one document.
+
+Order matters and each step only claims tokens no earlier step claimed:
+known names -> ministries ("Kementerian Luar Negeri Rusia") -> organisation cues
+("Pusat Studi ... (CSIS)") -> titles before names ("Presiden Rusia Vladimir Putin")
+-> acronyms in parentheses -> place cues ("di Wonsan", "wilayah Kursk") -> speaker cues
+("kata Budi Santoso") -> other capitalised names (kept as "Unknown", for linking) ->
+short forms linked to the full names of the same article ("Lavrov", "Kim").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.knowledge import load_known
+from kg.lang import compiled, read_jsonl, words
+from kg.mentions.gazetteer import item_rx, match_at
+from kg.mentions.names import name_key, part_keys
+from kg.model import AnnotatedDoc, Apposition, Document, Mention
+from kg.text.sentences import split_sentences, tokens
+
+ACTOR_TYPES = {"Country", "Organization", "GovernmentBody", "NewsOrganization", "Place"}
+CONNECTORS = {"bin", "binti", "al", "van", "von", "de", "da", "dos", "del", "la", "le", "el", "ibn", "abu"}
+ORG_CONNECTORS = {"dan", "untuk", "of", "for", "and", "&", "the", "urusan"}
+SPEECH_AFTER = re.compile(r"\s+(?:mengatakan|menyatakan|menegaskan|menjelaskan|menambahkan|mengungkapkan|berkata|menuturkan)\b")
+SPEECH_BEFORE = re.compile(r"\b(?:kata|ujar|tutur|ungkap|jelas|tegas|imbuh|sebut|papar)\s+$")
+
+
+@dataclass
+class _State:
+    doc: Document
+    toks: list[tuple[int, int, str]]
+    sent_start: set[int]  # token indices that begin a sentence
+    taken: list[bool]
+    mentions: list[Mention] = field(default_factory=list)
+    appositions: list[Apposition] = field(default_factory=list)
+    by_start: dict[int, Mention] = field(default_factory=dict)  # token index -> top mention there
+
+    def add(self, i: int, j: int, type_: str, entity: str, rule: str, claim: bool = True) -> Mention:
+        start, end = self.toks[i][0], self.toks[j - 1][1]
+        m = Mention(start, end, self.doc.text[start:end], type_, entity, rule)
+        self.mentions.append(m)
+        if claim:
+            for k in range(i, j):
+                self.taken[k] = True
+            self.by_start[i] = m
+        return m
+
+    def free(self, i: int, j: int) -> bool:
+        return j <= len(self.toks) and not any(self.taken[i:j])
+
+    def index_at(self, offset: int) -> int:
+        for k, t in enumerate(self.toks):
+            if t[0] >= offset:
+                return k
+        return len(self.toks)
+
+
+def annotate(doc: Document) -> AnnotatedDoc:
+    """Sentences and mentions of one document (a pure function of it)."""
+    sentences = split_sentences(doc.text)
+    toks = tokens(doc.text)
+    starts = {s.start for s in sentences}
+    st = _State(doc, toks, {k for k, t in enumerate(toks) if t[0] in starts}, [False] * len(toks))
+    _known(st)
+    _items(st)
+    _ministries(st)
+    _org_cues(st)
+    _titles(st)
+    _paren_aliases(st)
+    _places(st)
+    _speakers(st)
+    _unknown_names(st)
+    _link_short_forms(st)
+    mentions = tuple(sorted(set(st.mentions), key=lambda m: (m.start, -m.end, m.entity)))
+    return AnnotatedDoc(doc, tuple(sentences), mentions, tuple(st.appositions))
+
+
+def _name_run(st: _State, k: int, limit: int, first_ok=None) -> int:
+    """End of the run of capitalised name tokens from k (one line, free tokens, at most `limit`)."""
+    n = k
+    while n < len(st.toks) and n - k < limit and st.free(n, n + 1):
+        tok = st.toks[n][2]
+        if n > k and "\n" in st.doc.text[st.toks[n - 1][1] : st.toks[n][0]]:
+            break
+        if not (_is_cap(tok) and tok.replace("-", "").replace("'", "").isalpha()):
+            if tok.lower() in CONNECTORS and n > k and n + 1 < len(st.toks) and _is_cap(st.toks[n + 1][2]):
+                n += 1
+                continue
+            break
+        if n == k and _not_name(tok):
+            break
+        n += 1
+    return n
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() and any(c.isalpha() for c in tok)
+
+
+def _not_name(tok: str) -> bool:
+    return tok.lower() in words("id", "not_names.txt")
+
+
+def _known(st: _State) -> None:
+    i = 0
+    while i < len(st.toks):
+        hit = match_at(st.toks, i)
+        if hit:
+            entry, j = hit
+            st.add(i, j, entry.type, entry.entity, "gazetteer")
+            i = j
+        else:
+            i += 1
+
+
+def _items(st: _State) -> None:
+    for item_id, _label, type_, rx in item_rx():
+        for m in rx.finditer(st.doc.text):
+            i, j = st.index_at(m.start()), st.index_at(m.end())
+            if i < j and st.free(i, j):
+                st.add(i, j, type_, "item:" + item_id, item_id)
+
+
+@lru_cache(maxsize=1)
+def _ministry_rx() -> list[tuple[object, re.Pattern]]:
+    return [(p, re.compile(rf"\b(?:{p.pattern})\b(?:\s*\((?P<acr>[A-Z][A-Za-z]{{1,10}})\))?", re.I))
+            for p in read_jsonl("id", "ministries.jsonl")]
+
+
+def _ministries(st: _State) -> None:
+    """'Kementerian Luar Negeri (Kemlu) Rusia' -> one body that represents Russia."""
+    for pat, rx in _ministry_rx():
+        for m in rx.finditer(st.doc.text):
+            i, j = st.index_at(m.start()), st.index_at(m.end())
+            country = st.by_start.get(j)
+            if not st.free(i, j) or country is None or country.type != "Country":
+                continue
+            end = st.index_at(country.end)
+            st.add(i, end, "GovernmentBody", f"org:{pat.id}|{country.entity}", pat.id)
+            st.by_start[i] = st.mentions[-1]
+            if m.group("acr"):
+                a = st.index_at(m.start("acr"))
+                st.add(a, a + 1, "GovernmentBody", f"org:{pat.id}|{country.entity}", pat.id + ".acronym", claim=False)
+
+
+def _org_cues(st: _State) -> None:
+    """'Pusat Studi Strategis dan Internasional (CSIS)', 'Angkatan Laut (AL) AS'."""
+    for pat, rx in compiled("id", "org_cues.jsonl", 0):
+        head_rx = re.compile(rf"\b(?:{pat.pattern})\b", re.I)
+        for m in head_rx.finditer(st.doc.text):
+            if not m.group(0)[0].isupper():
+                continue  # common nouns ("badan", "lembaga") start no name
+            i, j = st.index_at(m.start()), st.index_at(m.end())
+            if not st.free(i, j):
+                continue
+            k = j
+            while k < len(st.toks) and st.free(k, k + 1) and (
+                (_is_cap(st.toks[k][2]) and not _not_name(st.toks[k][2]))
+                or (st.toks[k][2].lower() in ORG_CONNECTORS and k + 1 < len(st.toks) and _is_cap(st.toks[k + 1][2]))
+            ):
+                k += 1
+            acr = _paren_acronym(st, k)
+            after = acr[1] if acr else k
+            country = st.by_start.get(after)
+            if k == j and not acr and not (country and country.type == "Country" and pat.get("type") == "GovernmentBody"):
+                continue
+            if country and country.type == "Country" and pat.get("type") == "GovernmentBody":
+                name = " ".join(t[2] for t in st.toks[i:k]) + " " + country.surface
+                entity = f"org:{name_key(' '.join(t[2] for t in st.toks[i:k]))}|{country.entity}"
+                end = st.index_at(country.end)
+            else:
+                entity, end = f"org:{name_key(' '.join(t[2] for t in st.toks[i:k]))}", k
+                if acr:
+                    hit = match_at(st.toks, acr[0])
+                    if hit:
+                        entity = hit[0].entity
+            st.add(i, end, str(pat.get("type")), entity, pat.id)
+            if acr:
+                st.add(acr[0], acr[0] + 1, str(pat.get("type")), entity, pat.id + ".acronym", claim=False)
+                for q in range(acr[0] - 1, acr[1]):
+                    st.taken[q] = True
+
+
+def _paren_acronym(st: _State, k: int) -> tuple[int, int] | None:
+    """'( ACR )' at token k: (index of ACR, index after ')')."""
+    t = st.toks
+    if k + 2 < len(t) and t[k][2] == "(" and t[k + 2][2] == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,9}", t[k + 1][2]):
+        return k + 1, k + 3
+    return None
+
+
+@lru_cache(maxsize=1)
+def _title_rx() -> list[tuple[object, re.Pattern]]:
+    return [(p, re.compile(rf"\b(?:{p.pattern})\b", re.I)) for p in read_jsonl("id", "titles.jsonl")]
+
+
+def _titles(st: _State) -> None:
+    """Title, affiliations, then a capitalised name: a Person and the office they hold."""
+    best: dict[int, tuple[int, object]] = {}
+    for pat, rx in _title_rx():
+        for m in rx.finditer(st.doc.text):
+            if m.group(0).isupper() and len(m.group(0)) <= 3 and m.group(0) != m.group(0).upper():
+                continue
+            if m.start() not in best or best[m.start()][0] < m.end():
+                best[m.start()] = (m.end(), pat)
+    for start in sorted(best):
+        end, pat = best[start]
+        i, j = st.index_at(start), st.index_at(end)
+        if not st.free(i, j):
+            continue
+        represents = None
+        k = j
+        while True:
+            acr = _paren_acronym(st, k)
+            if acr:
+                k = acr[1]
+                continue
+            aff = st.by_start.get(k)
+            if aff and aff.type in ACTOR_TYPES:
+                represents = aff.entity
+                k = st.index_at(aff.end)
+                continue
+            break
+        n = _name_run(st, k, 4)
+        if n == k or (n - k == 1 and st.toks[k][2].isupper()):
+            continue
+        for q in range(i, j):
+            st.taken[q] = True
+        name = " ".join(t[2] for t in st.toks[k:n])
+        person = st.add(k, n, "Person", "person:" + name_key(name), pat.id)
+        title = None if pat.get("position") is False else pat.label
+        st.appositions.append(Apposition(st.toks[i][0], person.end, person.entity, title, represents, pat.id))
+
+
+def _paren_aliases(st: _State) -> None:
+    """'Korea Utara (Korut)', 'Korean Central News Agency (KCNA)': the alias names the same entity."""
+    for k in range(1, len(st.toks) - 2):
+        acr = _paren_acronym(st, k)
+        if not acr or not st.free(acr[0], acr[0] + 1):
+            continue
+        prev = next((m for m in reversed(st.mentions) if m.end <= st.toks[k][0] and st.toks[k][0] - m.end <= 1), None)
+        if prev is not None and prev.type != "Unknown":
+            st.add(acr[0], acr[0] + 1, prev.type, prev.entity, "alias.parenthesis")
+
+
+@lru_cache(maxsize=1)
+def _place_rx() -> dict[str, re.Pattern]:
+    return {p.id: re.compile(rf"\b(?:{p.pattern})\s+(?=[A-Z])", re.I if p.id == "place.kind" else 0)
+            for p in read_jsonl("id", "place_cues.jsonl")}
+
+
+def _places(st: _State) -> None:
+    for rule, rx in sorted(_place_rx().items()):
+        for m in rx.finditer(st.doc.text):
+            k = st.index_at(m.end())
+            n = _name_run(st, k, 3)
+            if n > k:
+                name = " ".join(t[2] for t in st.toks[k:n])
+                st.add(k, n, "Place", "place:" + name_key(name), rule)
+
+
+def _speakers(st: _State) -> None:
+    """'kata Budi Santoso', 'Budi Santoso mengatakan': a speaker with no title is a person."""
+    text = st.doc.text
+    for k in range(len(st.toks)):
+        n = _name_run(st, k, 4)
+        if n - k < 2:
+            continue
+        before, after = text[max(0, st.toks[k][0] - 12) : st.toks[k][0]], text[st.toks[n - 1][1] :]
+        if SPEECH_BEFORE.search(before) or (k in st.sent_start and SPEECH_AFTER.match(after)):
+            name = " ".join(t[2] for t in st.toks[k:n])
+            st.add(k, n, "Person", "person:" + name_key(name), "cue.speaker")
+
+
+def _unknown_names(st: _State) -> None:
+    """Other capitalised runs: kept as Unknown, so that resolution can link them to a known person."""
+    k = 0
+    while k < len(st.toks):
+        n = _name_run(st, k, 6)
+        if n > k and not (n - k == 1 and k in st.sent_start):
+            name = " ".join(t[2] for t in st.toks[k:n])
+            st.add(k, n, "Unknown", "name:" + name_key(name), "cue.capitalised", claim=False)
+        k = max(n, k + 1)
+
+
+def _link_short_forms(st: _State) -> None:
+    """'Lavrov', 'Kim', 'Sergey Lavrov' after 'Sergei Lavrov': the same person of this article."""
+    full = {}
+    for m in st.mentions:
+        if m.type == "Person" and len(part_keys(m.surface)) > 1:
+            full.setdefault(m.entity, part_keys(m.surface))
+    linked = []
+    for m in st.mentions:
+        target = None
+        if full and (m.type == "Unknown" or (m.type == "Person" and m.entity not in full)):
+            target = _person_for(m, full, st)
+        linked.append(Mention(m.start, m.end, m.surface, "Person", target, m.rule) if target else m)
+    surfaces: dict[str, Mention] = {}
+    for m in linked:
+        if m.type != "Unknown":
+            surfaces.setdefault(m.surface, m)
+    out = []
+    for m in linked:
+        same = surfaces.get(m.surface)
+        if m.type == "Unknown" and same is not None:  # "CSIS" again, "Wonsan" again
+            m = Mention(m.start, m.end, m.surface, same.type, same.entity, "link.surface")
+        out.append(m)
+    st.mentions = out
+    st.appositions = [
+        Apposition(a.start, a.end, _relinked(a.person, out), a.title, a.represents, a.rule) for a in st.appositions
+    ]
+
+
+def _person_for(m: Mention, full: dict[str, list[str]], st: _State) -> str | None:
+    key = name_key(m.surface)
+    exact = [e for e in full if e == "person:" + key]
+    if exact:
+        return exact[0]
+    parts = part_keys(m.surface)
+    cands = [e for e, p in full.items() if all(x in p for x in parts)]
+    if len(cands) == 1:
+        return cands[0]
+    if len(cands) > 1:  # the most recently named of them
+        last = {e: max((x.start for x in st.mentions if x.entity == e and x.start < m.start), default=-1) for e in cands}
+        best = max(last.values())
+        winners = [e for e in cands if last[e] == best]
+        return winners[0] if best >= 0 and len(winners) == 1 else None
+    return None
+
+
+def _relinked(entity: str, mentions: list[Mention]) -> str:
+    return next((m.entity for m in mentions if m.rule != "gazetteer" and m.type == "Person"
+                 and ("person:" + name_key(m.surface)) == entity), entity)

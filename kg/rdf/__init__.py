@@ -1,0 +1,1 @@
+"""Assertions -> RDF: the vocabulary, the assembly of quads, and their serialisation."""

@@ -1,0 +1,92 @@
+"""Quads -> files. Sorted for byte-identical output; written by pyoxigraph (rdflib's
+TriG writer is orders of magnitude slower); every file renamed into place atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+PREFIXES = {
+    "kg": "https://w3id.org/kg/ontology#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "dct": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "schema": "https://schema.org/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+}
+
+
+def to_ox(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
+    """Deduplicated pyoxigraph quads in a canonical order."""
+    out = set()
+    for s, p, o, g in quads:
+        graph = to_ox(g) if g is not None else ox.DefaultGraph()
+        out.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))
+    return sorted(out, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def write_graphs(quads: list[ox.Quad], out: Path, base: str) -> dict[str, Path]:
+    """graph.trig (named graph per article), graph.ttl (merged) and graph.nq, atomically."""
+    out.mkdir(parents=True, exist_ok=True)
+    prefixes = dict(PREFIXES, kgr=base)
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
+                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    files = {
+        "trig": (out / "graph.trig", ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)),
+        "ttl": (out / "graph.ttl", ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)),
+        "nq": (out / "graph.nq", ox.serialize(quads, format=ox.RdfFormat.N_QUADS)),
+    }
+    for path, data in files.values():
+        atomic_write(path, data)
+    return {k: v[0] for k, v in files.items()}
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write to a temporary file beside `path`, then rename: readers see old or new, never half."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def from_ox(term):
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))

@@ -1,0 +1,1 @@
+"""Cross-article merging: one node per real entity, one node per real event."""

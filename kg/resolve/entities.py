@@ -1,0 +1,155 @@
+"""One IRI per real-world entity, whatever name each article gives it.
+
+Document-level keys ("known:Russia", "person:sergeilavrov", "name:lavrov") become global
+entities: known ones keep their knowledge-file IRI; people merge by name key, and a
+short form seen alone ("Lavrov") joins the one person whose name contains it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kg.knowledge import KnownEntity, load_known, slug
+from kg.lang import read_jsonl
+from kg.mentions.names import name_key, part_keys
+from kg.model import AnnotatedDoc, Mention
+
+
+@dataclass
+class Entity:
+    id: str  # IRI local name
+    type: str
+    labels: dict[str, str] = field(default_factory=dict)
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)  # (doc id, mention)
+    represents: str | None = None  # entity id
+    capital_of: str | None = None
+    iso: str | None = None
+
+
+@dataclass
+class EntityIndex:
+    entities: dict[str, Entity]
+    by_key: dict[tuple[str, str], str]  # (doc id, document-level key) -> entity id
+
+    def get(self, doc_id: str, key: str | None) -> str | None:
+        return self.by_key.get((doc_id, key)) if key else None
+
+
+def resolve_entities(docs: list[AnnotatedDoc]) -> EntityIndex:
+    """Merge every document's mentions into global entities."""
+    known = load_known()
+    groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for ann in docs:
+        for m in ann.mentions:
+            groups[m.entity].append((ann.doc.id, m))
+    persons = {k for k in groups if k.startswith("person:") and len(_parts(groups[k])) > 1}
+    alias_of = _short_form_targets(groups, persons)
+    named = _names_of_typed(groups)
+    entities: dict[str, Entity] = {}
+    key_to_id: dict[str, str] = {}
+    taken: set[str] = set(known)
+    for key in sorted(groups):
+        target = alias_of.get(key) or (named.get(key[5:]) if key.startswith("name:") else None)
+        if key.startswith("name:") and target is None:
+            continue  # a capitalised run nothing vouches for is not an entity
+        if target:
+            continue  # linked in the second pass
+        ent = _make_entity(key, groups[key], known, taken)
+        entities[ent.id] = ent
+        key_to_id[key] = ent.id
+    for key in sorted(groups):
+        target = alias_of.get(key) or (named.get(key[5:]) if key.startswith("name:") else None)
+        if target and target in key_to_id:
+            key_to_id[key] = key_to_id[target]
+            entities[key_to_id[target]].mentions.extend(groups[key])
+    for ent in entities.values():
+        _label(ent)
+    by_key = {(doc, m.entity): key_to_id[m.entity] for key, ms in groups.items() if key in key_to_id for doc, m in ms}
+    return EntityIndex(entities, by_key)
+
+
+def _parts(mentions: list[tuple[str, Mention]]) -> list[str]:
+    return max((part_keys(m.surface) for _, m in mentions), key=len)
+
+
+def _short_form_targets(groups, persons: set[str]) -> dict[str, str]:
+    """'person:kim' or 'name:lavrov' -> the one multi-word person whose name has those parts."""
+    parts = {p: _parts(groups[p]) for p in persons}
+    out = {}
+    for key in groups:
+        if key in persons or not key.startswith(("person:", "name:")):
+            continue
+        surface_parts = part_keys(groups[key][0][1].surface)
+        exact = [p for p in persons if p.split(":", 1)[1] == key.split(":", 1)[1]]
+        cands = exact or [p for p in persons if surface_parts and all(x in parts[p] for x in surface_parts)]
+        if len(cands) == 1:
+            out[key] = cands[0]
+    return out
+
+
+def _names_of_typed(groups) -> dict[str, str]:
+    """name key -> the typed (non-person) key with that name, for 'name:' mentions."""
+    out = {}
+    for key, ms in sorted(groups.items()):
+        if key.startswith(("name:", "person:")):
+            continue
+        for _, m in ms:
+            out.setdefault(name_key(m.surface), key)
+    return out
+
+
+def _make_entity(key: str, mentions, known: dict[str, KnownEntity], taken: set[str]) -> Entity:
+    kind, _, rest = key.partition(":")
+    if kind == "known":
+        k = known[rest]
+        return Entity(k.id, k.type, dict(k.labels), set(k.aliases), list(mentions), k.represents, k.capital_of, k.iso)
+    if kind == "item":
+        row = next(p for p in read_jsonl("id", "items.jsonl") if p.id == rest)
+        en = str(row.get("en"))
+        return Entity(slug(en.capitalize()), str(row.get("type")), {"id": row.label, "en": en}, set(), list(mentions))
+    type_ = Counter(m.type for _, m in mentions).most_common(1)[0][0]
+    ent = Entity("", type_, {}, set(), list(mentions))
+    if kind == "org" and "|" in rest:
+        body, country = rest.split("|", 1)
+        ent.represents = country.split(":", 1)[1]
+        ministry = next((p for p in read_jsonl("id", "ministries.jsonl") if p.id == body), None)
+        if ministry is not None:
+            c = known.get(ent.represents)
+            cname_id = c.labels.get("id", c.id) if c else ent.represents
+            cname_en = c.labels.get("en", c.id) if c else ent.represents
+            ent.labels = {"id": f"{ministry.label} {cname_id}", "en": f"{ministry.get('en')} of {cname_en}"}
+    preferred = ent.labels.get("id") or _preferred_surface(mentions)
+    ident = slug(preferred)
+    if ident in taken:
+        ident = f"{ident}_{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+    taken.add(ident)
+    ent.id = ident
+    if not ent.labels:
+        ent.labels = {"id": preferred, "en": preferred} if type_ == "Person" else {"id": preferred}
+    return ent
+
+
+def _preferred_surface(mentions) -> str:
+    """The form most articles use; full names before short forms, names before acronyms."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    for doc, m in mentions:
+        s = _tidy(m.surface)
+        articles[s].add(doc)
+        count[s] += 1
+    return min(articles, key=lambda s: (s.isupper(), -len(s.split()), -len(articles[s]), -count[s], s))
+
+
+def _tidy(surface: str) -> str:
+    """A surface form as a label: one line, without parenthesised asides ("Kemlu (AL) AS")."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", surface)).strip()
+
+
+def _label(ent: Entity) -> None:
+    preferred = set(ent.labels.values())
+    ent.aliases |= {_tidy(m.surface) for _, m in ent.mentions}
+    ent.aliases -= preferred

@@ -1,0 +1,105 @@
+"""One node per real event: the same meeting told by several articles merges; another
+year or another city stays apart."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from kg.knowledge import slug
+from kg.model import Assertion, Evidence
+from kg.resolve.entities import EntityIndex
+
+EVENT_KINDS = ("meeting", "visit", "supply")
+# roles that make two reports the same event (the rest is detail)
+IDENTITY = {"meeting": ("participant",), "visit": ("agent", "destination"), "supply": ("supplier", "recipient", "item")}
+
+
+@dataclass
+class Event:
+    id: str
+    kind: str
+    roles: dict[str, tuple[str, ...]]
+    date: str | None = None
+    date_inferred: bool = False
+    place: str | None = None
+    place_inferred: bool = False
+    hedged: bool = False
+    planned: bool = False
+    asserted_by: set[str] = field(default_factory=set)
+    denied_by: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)  # keys of the assertions merged here
+
+
+def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Event]:
+    """Map roles to global entities, then merge compatible reports of one event."""
+    reports = []
+    for a in assertions:
+        if a.kind not in EVENT_KINDS:
+            continue
+        doc = a.evidence.doc_id
+        roles = {r: tuple(sorted({e for k in keys if (e := index.get(doc, k))})) for r, keys in a.roles}
+        if any(not roles.get(r) for r in IDENTITY[a.kind]):
+            continue
+        if a.kind == "meeting" and len(roles["participant"]) < 2:
+            continue
+        place = index.get(doc, a.value("place"))
+        reports.append((a, roles, place))
+    reports.sort(key=lambda r: (r[0].kind, _identity(r[0].kind, r[1]), -len(str(r[0].value("date") or "")),
+                                r[0].evidence.doc_id, r[0].evidence.start))
+    events: list[Event] = []
+    for a, roles, place in reports:
+        date = a.value("date")
+        planned = bool(a.value("planned"))
+        match = next((e for e in events if e.kind == a.kind and _identity(e.kind, e.roles) == _identity(a.kind, roles)
+                      and e.planned == planned and _dates_agree(e.date, date) and _places_agree(e, place, a)), None)
+        if match is None:
+            match = Event("", a.kind, roles, planned=planned)
+            events.append(match)
+        _absorb(match, a, roles, place, index)
+    for e in events:
+        e.id = _event_id(e, index)
+    return sorted(events, key=lambda e: e.id)
+
+
+def _identity(kind: str, roles: dict) -> tuple:
+    return tuple(tuple(roles.get(r, ())) for r in IDENTITY[kind])
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _places_agree(e: Event, place: str | None, a: Assertion) -> bool:
+    if e.place is None or place is None:
+        return True
+    if e.place == place:
+        return True
+    # an inferred place yields to a stated one only when the dates pin it to the same day
+    return False
+
+
+def _absorb(e: Event, a: Assertion, roles: dict, place: str | None, index: EntityIndex) -> None:
+    date = a.value("date")
+    inferred_date = bool(a.value("date_inferred"))
+    if date and (e.date is None or (len(date) > len(e.date) and not inferred_date) or (e.date_inferred and not inferred_date)):
+        e.date, e.date_inferred = date, inferred_date
+    inferred_place = bool(a.value("place_inferred"))
+    if place and (e.place is None or (e.place_inferred and not inferred_place)):
+        e.place, e.place_inferred = place, inferred_place
+    for r, ids in roles.items():
+        if r not in IDENTITY[e.kind]:
+            e.roles[r] = tuple(sorted(set(e.roles.get(r, ())) | set(ids)))
+    doc = a.evidence.doc_id
+    e.hedged = e.hedged or bool(a.value("hedged"))
+    e.asserted_by |= {x for k in a.role("asserter") if (x := index.get(doc, k))}
+    e.denied_by |= {x for k in a.role("denier") if (x := index.get(doc, k))}
+    e.evidence.append(a.evidence)
+
+
+def _event_id(e: Event, index: EntityIndex) -> str:
+    people = "_".join(x for r in IDENTITY[e.kind] for x in e.roles.get(r, ()))
+    key = f"{e.kind}|{people}|{e.date}|{e.place}|{e.planned}"
+    short = hashlib.sha1(key.encode()).hexdigest()[:8]
+    return f"{e.kind}/{slug(e.date or 'undated')}_{short}"

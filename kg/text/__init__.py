@@ -1,0 +1,1 @@
+"""Text utilities with exact offsets: sentences, tokens, dates."""

@@ -1,0 +1,150 @@
+"""Indonesian date expressions: find them with our own patterns, resolve against a reference date.
+
+dateparser reads metadata date strings; free text is scanned with the patterns here,
+because dateparser misses "pada hari Rabu" and "pekan lalu" and is slow on long text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lang import read_json
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # ISO, as precise as the text: YYYY-MM-DD, YYYY-MM or YYYY
+    rule: str
+    explicit: bool  # True when the text gives the year itself
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    return read_json("id", "dates.json")
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    t = _tables()
+    mon, wd = _alt(t["months"]), _alt(t["weekdays"])
+    b = r"(?<![\w/])"
+    return [
+        ("date.numeric", re.compile(
+            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\)?",
+            re.I)),
+        ("date.named", re.compile(
+            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?\s+(?P<y>\d{{4}})\b",
+            re.I)),
+        ("date.month-year", re.compile(rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{mon})\s+(?P<y>\d{{4}})\b", re.I)),
+        ("date.year", re.compile(r"\b(?:(?:pada\s+)?tahun|pada)\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)", re.I)),
+        ("date.relative", re.compile(
+            rf"\b(?P<rel>{_alt([*t['relative_days'], *t['relative_months'], *t['relative_years'], *t['relative_weeks']])})\b",
+            re.I)),
+        ("date.weekday", re.compile(
+            rf"\b(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\b(?P<after>\s+(?:lalu|kemarin|pekan lalu|minggu lalu))?(?!\s*[(,]?\s*\d)",
+            re.I)),
+    ]
+
+
+def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
+    """Date expressions in `text`, resolved against `ref` (the article's date) where relative."""
+    t = _tables()
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for rule, rx in _patterns():
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value, explicit = _resolve(m, rule, ref, t)
+            if value is None:
+                continue
+            if rule == "date.weekday" and not _weekday_is_date(text, m):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), value, rule, explicit))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _weekday_is_date(text: str, m: re.Match) -> bool:
+    # "Minggu" is also "week": "minggu ini", "dua minggu"; a bare weekday word needs "pada"/"hari"
+    # or a capital to count as a day.
+    word = m.group("wd")
+    return m.group(0).lower().startswith(("pada", "hari")) or word[0].isupper()
+
+
+def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict) -> tuple[str | None, bool]:
+    g = m.groupdict()
+    try:
+        if rule in ("date.numeric", "date.named"):
+            month = int(g["m"]) if g.get("m") else t["months"][g["mon"].lower()]
+            return dt.date(int(g["y"]), month, int(g["d"])).isoformat(), True
+        if rule == "date.month-year":
+            return f"{int(g['y']):04d}-{t['months'][g['mon'].lower()]:02d}", True
+        if rule == "date.year":
+            return g["y"], True
+    except (ValueError, KeyError):
+        return None, False
+    if ref is None:
+        return None, False
+    if rule == "date.relative":
+        rel = g["rel"].lower()
+        if rel in t["relative_days"]:
+            return (ref + dt.timedelta(days=t["relative_days"][rel])).isoformat(), False
+        if rel in t["relative_weeks"]:
+            # "pekan lalu": some day of the previous week; only the month is safe
+            day = ref + dt.timedelta(days=t["relative_weeks"][rel])
+            return f"{day.year:04d}-{day.month:02d}", False
+        if rel in t["relative_months"]:
+            y, mo = _add_months(ref.year, ref.month, t["relative_months"][rel])
+            return f"{y:04d}-{mo:02d}", False
+        if rel in t["relative_years"]:
+            return f"{ref.year + t['relative_years'][rel]:04d}", False
+    if rule == "date.weekday":
+        target = t["weekdays"][g["wd"].lower()]
+        back = (ref.weekday() - target) % 7
+        if g.get("after"):
+            back = back or 7  # "Rabu lalu" is never today
+        return (ref - dt.timedelta(days=back)).isoformat(), False
+    return None, False
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def parse_date_string(text: str) -> str | None:
+    """An ISO date of the precision a metadata string gives ("Kamis, 19 Oktober 2023 - 16:08 WIB")."""
+    found = [d for d in find_dates(text, None) if d.explicit]
+    if found:
+        return max(found, key=lambda d: len(d.value)).value
+    if not re.search(r"\d{4}", text):
+        return None
+    import dateparser  # slow to import and to warm up: only for strings our patterns miss
+
+    when = dateparser.parse(text, languages=["id", "en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    if when is None:
+        return None
+    if re.fullmatch(r"\s*\d{4}\s*", text):
+        return f"{when.year:04d}"
+    return when.date().isoformat()
+
+
+def to_date(value: str | None) -> dt.date | None:
+    """The first day an ISO value of any precision can mean."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """One build of the seeds, shared by the tests that read its output."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("out")
+    return build([SEEDS], out)
+
+
+def make_doc(text: str, doc_id: str = "t.txt"):
+    """A cleaned, annotated document from a text the test writes."""
+    from kg.ingest import clean_article
+    from kg.ingest.readers import RawArticle
+    from kg.mentions import annotate
+
+    return annotate(clean_article(RawArticle(doc_id, text)))
