@@ -12,6 +12,7 @@ from kg.resolve.entities import EntityIndex
 
 EVENT_KINDS = ("meeting", "visit", "supply")
 # roles that make two reports the same event (the rest is detail)
+EVENT_ROLES = {"participant", "agent", "destination", "supplier", "recipient", "item"}
 IDENTITY = {"meeting": ("participant",), "visit": ("agent", "destination"), "supply": ("supplier", "recipient", "item")}
 
 
@@ -39,8 +40,9 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
         if a.kind not in EVENT_KINDS:
             continue
         doc = a.evidence.doc_id
-        roles = {r: tuple(sorted({e for k in keys if (e := index.get(doc, k))})) for r, keys in a.roles}
-        if any(not roles.get(r) for r in IDENTITY[a.kind]):
+        roles = {r: tuple(sorted({e for k in keys if (e := index.get(doc, k))}))
+                 for r, keys in a.roles if r in EVENT_ROLES}
+        if any(not roles.get(r) for r in IDENTITY[a.kind] if r != "recipient"):
             continue
         if a.kind == "meeting" and len(roles["participant"]) < 2:
             continue

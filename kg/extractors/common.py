@@ -1,0 +1,110 @@
+"""What several extractors need: cue regexes, actors (with metonymy), subjects, dates, places."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.knowledge import load_known
+from kg.lang import read_jsonl
+from kg.model import AnnotatedDoc, Mention, Sentence
+from kg.text.dates import find_dates, to_date
+
+ACTORS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
+PRONOUNS = re.compile(r"\b(?:ia|dia|beliau)\b", re.I)
+# modifiers that put a name inside someone else's noun phrase: "TASS milik pemerintah Rusia"
+MODIFIER_BEFORE = re.compile(r"(?:milik(?: pemerintah)?|yang berbasis di|asal|dari|di|ke|terhadap|untuk|kepada|dengan)\s*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def cue_rx(label: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """(rule id, regex) of every cue row with this label."""
+    return tuple((p.id, re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w-])", re.I))
+                 for p in read_jsonl("id", "cues.jsonl") if p.label == label)
+
+
+def find_cues(label: str, text: str, start: int = 0) -> list[tuple[str, int, int]]:
+    """(rule id, start, end) of the cues with `label` in text, offsets shifted by `start`."""
+    out = []
+    for rule, rx in cue_rx(label):
+        out += [(rule, m.start() + start, m.end() + start) for m in rx.finditer(text)]
+    return sorted(out, key=lambda c: (c[1], -c[2]))
+
+
+def has_cue(label: str, text: str) -> bool:
+    return any(rx.search(text) for _, rx in cue_rx(label))
+
+
+def actor_key(m: Mention) -> str | None:
+    """The entity that acts when `m` is the subject: a capital stands for its country."""
+    if m.type in ACTORS:
+        return m.entity
+    if m.type == "Place" and m.entity.startswith("known:"):
+        cap = load_known()[m.entity[6:]].capital_of
+        if cap:
+            return "known:" + cap
+    return None
+
+
+def in_span(ann: AnnotatedDoc, start: int, end: int, types=None) -> list[Mention]:
+    return [m for m in ann.top_mentions() if m.start >= start and m.end <= end and (types is None or m.type in types)]
+
+
+def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None, stop_at_comma=True) -> Mention | None:
+    """The subject of a verb at `pos`: the closest actor before it in its clause, skipping modifiers."""
+    lo = sent.start
+    if stop_at_comma:
+        head = ann.doc.text[sent.start:pos]
+        cut = max(head.rfind(","), head.rfind(" bahwa "), head.rfind("“"), head.rfind('"'))
+        if cut >= 0:
+            lo = sent.start + cut + 1
+    for m in reversed(in_span(ann, lo, pos)):
+        key = actor_key(m)
+        if key is None or (types and m.type not in types and not (m.type == "Place" and "Country" in types)):
+            continue
+        if MODIFIER_BEFORE.search(ann.doc.text[max(sent.start, m.start - 30) : m.start]):
+            continue
+        return m
+    return None
+
+
+def first_actor_after(ann: AnnotatedDoc, pos: int, end: int, types=None) -> Mention | None:
+    for m in in_span(ann, pos, end):
+        if actor_key(m) and (types is None or m.type in types or (m.type == "Place" and "Country" in types)):
+            return m
+    return None
+
+
+def previous_person(ann: AnnotatedDoc, pos: int) -> Mention | None:
+    """Who 'ia'/'dia' at `pos` refers to: the last person named before it."""
+    persons = [m for m in ann.mentions if m.type == "Person" and m.end <= pos]
+    return persons[-1] if persons else None
+
+
+def reference_date(ann: AnnotatedDoc):
+    """The article's date, else the latest full date its text gives (to resolve 'pada hari Rabu')."""
+    if ann.doc.meta.date:
+        return to_date(ann.doc.meta.date)
+    full = [d.value for d in find_dates(ann.doc.text, None) if len(d.value) == 10]
+    return to_date(max(full)) if full else None
+
+
+def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[str | None, bool]:
+    """(date, inferred): the date expression of the sentence nearest `pos`, else the article's month."""
+    ref = reference_date(ann)
+    found = find_dates(sent.text, ref)
+    if found:
+        best = min(found, key=lambda d: abs(sent.start + d.start - pos))
+        return best.value, False
+    if ann.doc.meta.date:
+        return ann.doc.meta.date[:7], True
+    return None, False
+
+
+def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Mention | None:
+    """'di <Place>' in the sentence: where it happened."""
+    text = ann.doc.text
+    for m in in_span(ann, after or sent.start, sent.end, {"Place"}):
+        if re.search(r"\b(?:di|dekat)\s+(?:(?:kota|ibu kota|wilayah|pelabuhan|resor)\s+)?$", text[max(0, m.start - 20) : m.start], re.I):
+            return m
+    return None

@@ -1,0 +1,156 @@
+"""Meetings: "X bertemu (dengan) Y", "pertemuan X dengan Y", "X dan Y membahas",
+"selama pembicaraan dengan Y", "kedua pria itu berjabat tangan"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors.common import (
+    date_near, find_cues, first_actor_after, has_cue, in_span, nearest_actor_before, place_in, previous_person,
+)
+from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
+
+PERSON = {"Person"}
+
+
+class MeetingsExtractor:
+    name = "meetings"
+    version = "1"
+    requires = frozenset({"sentences", "mentions"})
+
+    def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
+        found: list[tuple[Sentence, str, int, int, tuple[str, ...]]] = []
+        for sent in ann.sentences:
+            for rule, start, end, people in self._in_sentence(ann, sent):
+                if len(set(people)) >= 2:
+                    found.append((sent, rule, start, end, tuple(sorted(set(people)))))
+        places = self._places(ann, found)
+        for (sent, rule, start, end, people), (place, inferred) in zip(found, places):
+            date, date_inferred = date_near(ann, sent, start)
+            planned = has_cue("planned", ann.doc.text[max(sent.start, start - 25) : start])
+            ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
+            yield make_assertion("meeting", ev, {"participant": list(people)}, {
+                "date": date, "date_inferred": date_inferred or None, "place": place,
+                "place_inferred": inferred or None, "planned": planned or None,
+            })
+
+    def _in_sentence(self, ann: AnnotatedDoc, sent: Sentence) -> Iterator[tuple[str, int, int, list[str]]]:
+        text = ann.doc.text
+        for rule, start, end in find_cues("meeting-verb", text[sent.start : sent.end], sent.start):
+            if has_cue("negation", text[max(sent.start, start - 12) : start]):
+                continue
+            other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
+            subject = _subject(ann, sent, start, exclude=other)
+            if other and subject:
+                yield rule, start, end, [subject.entity, other.entity]
+        for rule, start, end in find_cues("meeting-with", text[sent.start : sent.end], sent.start):
+            other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
+            subject = _subject(ann, sent, start, exclude=other)
+            if other and subject:
+                yield rule, start, end, [subject.entity, other.entity]
+        for rule, start, end in find_cues("meeting-noun", text[sent.start : sent.end], sent.start):
+            # "pertemuan X dengan Y", "pertemuan antara X dan Y"
+            m = re.match(r"\s+(?P<a>[^,.]{1,80}?)\s+(?:dengan|dan)\s+(?P<b>[^,.]{1,80})", text[end : sent.end])
+            if not m:
+                continue
+            a = first_actor_after(ann, end, end + m.end("a"), PERSON)
+            b = first_actor_after(ann, end + m.start("b"), end + m.end("b"), PERSON)
+            if a and b and a.start - end <= 40:
+                yield rule, start, end, [a.entity, b.entity]
+        yield from self._joint(ann, sent)
+
+    def _joint(self, ann: AnnotatedDoc, sent: Sentence) -> Iterator[tuple[str, int, int, list[str]]]:
+        """'X dan Y membahas ...'; 'kedua pria itu berjabat tangan'."""
+        text = ann.doc.text
+        people = in_span(ann, sent.start, sent.end, PERSON)
+        for a, b in zip(people, people[1:]):
+            between = text[a.end : b.start]
+            if not re.fullmatch(r"\s+dan\s+", between):
+                continue
+            tail = text[b.end : sent.end]
+            for rule, s, e in find_cues("meeting-joint", tail, b.end):
+                if re.fullmatch(r"[\s,]*(?:\w+\s+){0,2}", text[b.end : s]) and not has_cue("negation", text[b.end : s]):
+                    yield rule, a.start, e, [a.entity, b.entity]
+                    break
+        for rule, s, e in find_cues("meeting-pair", text[sent.start : sent.end], sent.start):
+            tail = text[e : sent.end]
+            if not any(c[1] - e < 40 for c in find_cues("meeting-joint", tail, e)):
+                continue
+            pair = _last_two_people(ann, s)
+            if pair:
+                yield rule, s, e, pair
+
+    def _places(self, ann: AnnotatedDoc, found) -> list[tuple[str | None, bool]]:
+        """Each meeting's place: the sentence's, a later 'pertemuan itu diadakan di X', else the context."""
+        text = ann.doc.text
+        back: list[tuple[int, Mention]] = []
+        for sent in ann.sentences:
+            for _rule, s, e in find_cues("meeting-place", text[sent.start : sent.end], sent.start):
+                p = place_in(ann, sent, e)
+                if p:
+                    back.append((s, p))
+        out = []
+        for sent, _rule, start, _end, people in found:
+            p = place_in(ann, sent)
+            if p is None and re.search(r"\bdi (?:kota|pelabuhan|wilayah)\s+\w+\s+(?:itu|tersebut)\b", text[sent.start : sent.end]):
+                prior = [m for m in ann.mentions if m.type == "Place" and m.end <= sent.start]
+                p = prior[-1] if prior else None
+            if p is not None:
+                out.append((p.entity, False))
+                continue
+            later = [pm for s, pm in back if s >= start]
+            if later:
+                out.append((later[0].entity, False))
+                continue
+            out.append((_context_place(ann, start), True))
+        # one article, one pair of people: the place it states for them holds for the other reports
+        stated = {}
+        for (sent, _r, _s, _e, people), (place, inferred) in zip(found, out):
+            if place and not inferred:
+                stated.setdefault(people, place)
+        return [(stated.get(f[4], pl), inf) if inf and f[4] in stated else (pl, inf) for f, (pl, inf) in zip(found, out)]
+
+
+def _subject(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | None) -> Mention | None:
+    """Who does it: the person before the verb, a pronoun's antecedent, or the main clause's subject."""
+    text = ann.doc.text
+    subj = nearest_actor_before(ann, sent, pos, PERSON)
+    if subj and subj != exclude:
+        return subj
+    head = text[sent.start : pos]
+    pron = list(re.finditer(r"\b(?:ia|dia|beliau)\b", head, re.I))
+    if pron:
+        return previous_person(ann, sent.start + pron[-1].start())
+    # "Setelah bertemu Y, X ...": the subject follows the fronted clause
+    comma = text.find(",", pos, sent.end)
+    if comma > 0:
+        after = first_actor_after(ann, comma, sent.end, PERSON)
+        if after and after != exclude:
+            return after
+    return None
+
+
+def _last_two_people(ann: AnnotatedDoc, pos: int) -> list[str] | None:
+    seen: list[str] = []
+    for m in reversed([m for m in ann.mentions if m.type == "Person" and m.end <= pos]):
+        if m.entity not in seen:
+            seen.append(m.entity)
+        if len(seen) == 2:
+            return seen
+    return None
+
+
+def _context_place(ann: AnnotatedDoc, pos: int) -> str | None:
+    """The visit in progress ('tiba di X' earlier in the article), else the dateline's place."""
+    text = ann.doc.text
+    for sent in reversed([s for s in ann.sentences if s.start <= pos]):
+        for _rule, _s, e in find_cues("visit-verb", text[sent.start : sent.end], sent.start):
+            for p in in_span(ann, e, min(sent.end, e + 30), {"Place"}):
+                return p.entity
+    # a dateline names where the story was filed; it is the event's place only if the story names it too
+    dateline = (ann.doc.meta.dateline_place or "").lower()
+    for m in ann.mentions:
+        if dateline and m.type == "Place" and m.surface.lower() == dateline:
+            return m.entity
+    return None

@@ -1,0 +1,171 @@
+"""Reported speech: who said what, to whom, relayed by whom.
+
+Forms: "X mengatakan (kepada Y) (bahwa) ...", "..., kata X", "“...,” kata X, “...”",
+"menurut X, ...", "..., X melaporkan", with a relay after it: ", menurut TASS",
+"dalam pernyataan resmi yang dikeluarkan Kementerian ...", "menurut transkrip ... situs ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extractors.common import (
+    actor_key, find_cues, first_actor_after, has_cue, in_span, nearest_actor_before, previous_person,
+)
+from kg.model import AnnotatedDoc, Assertion, Evidence, Sentence, make_assertion
+
+SPEAKERS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
+QUOTE_RX = re.compile(r"[“\"‘](?P<q>[^“”\"‘’]{8,}?)[”\"’]")
+RELAY_ORGS = {"Organization", "GovernmentBody", "NewsOrganization"}
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One attribution in a sentence: what the extractors of claims also need."""
+
+    rule: str
+    speaker: str  # entity key
+    text: str
+    direct: bool
+    start: int  # where the reported content starts (document offset)
+    end: int
+    reporters: tuple[str, ...] = ()
+    addressee: str | None = None
+
+
+class StatementsExtractor:
+    name = "statements"
+    version = "1"
+    requires = frozenset({"sentences", "mentions"})
+
+    def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
+        claims = []
+        for sent in ann.sentences:
+            for sp in speeches(ann, sent):
+                mentions = [m.entity for m in in_span(ann, sp.start, sp.end) if m.type != "Unknown"]
+                denies = ()
+                if has_cue("denial", sp.text):
+                    denies = tuple(claims[-3:])  # the claims just before it that it rejects
+                ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", sp.rule)
+                yield make_assertion("statement", ev, {
+                    "speaker": [sp.speaker], "reporter": list(sp.reporters),
+                    "addressee": [sp.addressee] if sp.addressee else [], "mentions": mentions,
+                }, {"text": sp.text, "direct": sp.direct, "denies_spans": denies or None})
+            claims.append((ann.doc.id, sent.start, sent.end))
+
+
+def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
+    """Every attribution of speech in one sentence."""
+    out: list[Speech] = []
+    text = ann.doc.text
+    body = text[sent.start : sent.end]
+    quotes = [(sent.start + m.start("q"), sent.start + m.end("q"), m.group("q")) for m in QUOTE_RX.finditer(body)]
+    # "..., kata X" / "“...,” kata X"
+    for rule, s, e in find_cues("speech-after", body, sent.start):
+        before = text[sent.start : s]
+        if not re.search(r"[,”\"’]\s*$", before):
+            continue  # "kata" inside a phrase ("kata kunci", "dengan kata lain") is no attribution
+        # the speaker follows the verb, perhaps behind a title ("kata juru bicara Kementerian ...")
+        who = first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"}) or _pronoun_speaker(ann, s, sent)
+        if who is None:
+            continue
+        key = actor_key(who)
+        if key is None:
+            continue
+        inner = [q for q in quotes if q[1] <= s]
+        if inner:
+            q0, q1 = inner[0][0], inner[-1][1]
+            content, direct = " … ".join(q[2].strip().rstrip(",") for q in inner), True
+        else:
+            q0, q1 = sent.start, s
+            content, direct = _strip(text[q0:q1]), False
+        out.append(Speech(rule, key, content, direct, q0, q1, _relays(ann, who.end, sent.end, key)))
+    # "X mengatakan (kepada Y) (bahwa) ..."
+    for rule, s, e in find_cues("speech-before", body, sent.start):
+        if any(sp.start <= s < sp.end for sp in out if sp.direct):
+            continue  # the verb sits inside a quote already attributed
+        who = nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
+        if who is None:
+            pron = list(re.finditer(r"\b(?:ia|dia|beliau)\b", text[sent.start : s], re.I))
+            who = previous_person(ann, sent.start + pron[-1].start()) if pron else None
+        if who is None or actor_key(who) is None:
+            continue
+        if s - who.end > 60:
+            continue
+        rest = text[e : sent.end]
+        addressee = None
+        m = re.match(r"\s*(?:pada \w+ \w+\s+)?(?:kepada|pada)\s+(?P<to>[^,]{1,60}?)\s+(?:bahwa\s+)?", rest)
+        start = e
+        if m:
+            to = first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Person", "Country", "Organization", "GovernmentBody"})
+            addressee = to.entity if to else None
+            start = e + m.end()
+        if start == e:  # skip "pekan lalu bahwa", ", "
+            start += re.match(r"(?:\s*(?:pekan|minggu|bulan) lalu)?\s*(?:bahwa\s+)?,?\s*", text[e : sent.end]).end()
+        end = _content_end(ann, start, sent.end)
+        content = _strip(text[start:end])
+        if len(content) < 8:
+            continue
+        quote_inside = [q for q in quotes if q[0] >= start and q[1] <= end]
+        direct = bool(quote_inside) and len(quote_inside[0][2]) >= len(content) - 4
+        out.append(Speech(rule, actor_key(who), content, direct, start, end,
+                          _relays(ann, end, sent.end, actor_key(who)), addressee))
+    # "menurut X, ..." at the head of a sentence
+    m = re.match(r"\s*menurut\s+", body, re.I)
+    if m:
+        who = first_actor_after(ann, sent.start + m.end(), sent.start + m.end() + 60, SPEAKERS | {"Place"})
+        comma = text.find(",", who.end if who else sent.start, sent.end) if who else -1
+        if who and comma > 0 and actor_key(who):
+            content = _strip(text[comma + 1 : sent.end])
+            out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))
+    return _dedupe(out)
+
+
+def _pronoun_speaker(ann: AnnotatedDoc, pos: int, sent: Sentence):
+    """'…, katanya': the speaker is the person last named."""
+    m = re.match(r"(?:katanya|ujarnya|tuturnya|ungkapnya)\b", ann.doc.text[pos : pos + 10])
+    return previous_person(ann, sent.start) if m else None
+
+
+def _content_end(ann: AnnotatedDoc, start: int, end: int) -> int:
+    """Where reported content stops: before ', menurut X' or ', X melaporkan' at its end."""
+    text = ann.doc.text
+    tail = text[start:end]
+    for m in re.finditer(r",\s+(?:menurut|kata|lapor|ujar|tutur)\b|,\s+(?:kantor berita|media)\b[^,]*\bmelaporkan", tail, re.I):
+        return start + m.start()
+    m = re.search(r",\s+[^,]{2,80}\s+melaporkan\.?$", tail)
+    if m:
+        return start + m.start()
+    return end
+
+
+def _relays(ann: AnnotatedDoc, pos: int, end: int, speaker: str) -> tuple[str, ...]:
+    """Who relayed it: 'menurut TASS', 'dalam pernyataan ... Kementerian ...', ', RIA ... melaporkan'."""
+    text = ann.doc.text
+    out = []
+    for _rule, s, e in find_cues("relay", text[pos:end], pos):
+        who = first_actor_after(ann, e, min(end, e + 80), RELAY_ORGS | {"Country"})
+        if who and actor_key(who) != speaker:
+            out.append(actor_key(who))
+    m = re.search(r",\s+(?P<who>[^,]{2,80}?)\s+melaporkan\.?\s*$", text[pos:end])
+    if m:
+        who = first_actor_after(ann, pos + m.start("who"), pos + m.end("who"), RELAY_ORGS)
+        if who and actor_key(who) != speaker:
+            out.append(actor_key(who))
+    return tuple(dict.fromkeys(out))
+
+
+def _strip(s: str) -> str:
+    return s.strip().strip(",.;:").strip().strip("“”\"‘’").strip()
+
+
+def _dedupe(out: list[Speech]) -> list[Speech]:
+    seen, kept = set(), []
+    for sp in out:
+        k = (sp.speaker, sp.text)
+        if k not in seen:
+            seen.add(k)
+            kept.append(sp)
+    return kept

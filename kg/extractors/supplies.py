@@ -1,0 +1,144 @@
+"""Supplies: "X memberikan/mengirim/menyediakan ITEM kepada Y", "X memberi Y pengiriman ITEM",
+"pengiriman ITEM X ke Y", "ITEM X yang dikerahkan untuk membantu Y"; with who asserts it
+(the sentence's speaker), whether it is hedged, and who in the article denies it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extractors.common import actor_key, find_cues, has_cue, in_span, nearest_actor_before, date_near
+from kg.extractors.statements import speeches
+from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
+
+ITEMS = {"Weapon", "Troops"}
+SUPPLIERS = {"Country", "GovernmentBody"}
+
+
+class SuppliesExtractor:
+    name = "supplies"
+    version = "1"
+    requires = frozenset({"sentences", "mentions"})
+
+    def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
+        text = ann.doc.text
+        found = []
+        for idx, sent in enumerate(ann.sentences):
+            said = speeches(ann, sent)
+            last_supplier = None
+            for rule, start, end in find_cues("supply-verb", text[sent.start : sent.end], sent.start):
+                supplier = _supplier(ann, sent, start, last_supplier)
+                stop = _clause_end(text, end, sent.end)
+                items = in_span(ann, end, stop, ITEMS)
+                if supplier is None or not items:
+                    continue
+                last_supplier = supplier
+                recipient = _recipient(ann, end, stop, items, supplier)
+                for item in items:
+                    found.append((idx, sent, rule, start, supplier, recipient, item, said))
+            for rule, start, end in find_cues("supply-noun", text[sent.start : sent.end], sent.start):
+                # "pengiriman amunisi Korea Utara ke Rusia"
+                m = re.match(r"\s+(?P<item>[^,.]{2,40}?)\s+(?P<sup>[^,.]{2,40}?)\s+(?:ke|kepada)\s+(?P<rec>[^,.]{2,40})", text[end : sent.end])
+                if not m:
+                    continue
+                items = in_span(ann, end + m.start("item"), end + m.end("item"), ITEMS)
+                sup = _first(ann, end + m.start("sup"), end + m.end("sup"))
+                rec = _first(ann, end + m.start("rec"), end + m.end("rec"))
+                for item in items:
+                    if sup:
+                        found.append((idx, sent, rule, start, sup, rec, item, said))
+            for rule, start, end in find_cues("supply-passive", text[sent.start : sent.end], sent.start):
+                # "tentara Korea Utara yang telah dikerahkan untuk membantu Rusia"
+                m = re.search(r"(?P<item>\w+(?: \w+)?)\s+(?P<sup>[^,.]{2,40}?)\s+(?:yang\s+)?(?:\S+\s+){0,4}?(?:telah\s+|sudah\s+)?$",
+                              text[sent.start : start])
+                if not m:
+                    continue
+                items = in_span(ann, sent.start + m.start("item"), sent.start + m.end("item"), ITEMS)
+                sup = _first(ann, sent.start + m.start("sup"), sent.start + m.end("sup"))
+                stop = _clause_end(text, end, sent.end)
+                rec = _first(ann, end, stop)
+                for item in items:
+                    if sup and (rec is None or rec != sup):
+                        found.append((idx, sent, rule, start, sup, rec, item, said))
+        yield from self._assertions(ann, found)
+
+    def _assertions(self, ann: AnnotatedDoc, found) -> Iterator[Assertion]:
+        text = ann.doc.text
+        denials = _denials(ann)
+        for idx, sent, rule, start, supplier, recipient, item, said in found:
+            asserter = next((sp.speaker for sp in said if sp.start <= start < sp.end + 1), None)
+            if asserter is None and said:
+                asserter = said[0].speaker
+            hedged = has_cue("hedge", text[sent.start : start + 40])
+            deniers = [who for at, who in denials if 0 < at - idx <= 3 and who != asserter] if asserter else []
+            date, inferred = date_near(ann, sent, start)
+            ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
+            yield make_assertion("supply", ev, {
+                "supplier": [supplier], "recipient": [recipient] if recipient else [], "item": [item.entity],
+                "asserter": [asserter] if asserter else [], "denier": deniers,
+            }, {"date": date, "date_inferred": inferred or None, "hedged": hedged})
+
+
+def _supplier(ann: AnnotatedDoc, sent: Sentence, pos: int, previous: str | None) -> str | None:
+    text = ann.doc.text
+    if previous and re.search(r"\bdan\s+(?:juga\s+)?$", text[max(sent.start, pos - 12) : pos]):
+        return previous  # "X mengirim ... dan juga menyediakan ...": the same subject
+    m = nearest_actor_before(ann, sent, pos, SUPPLIERS)
+    key = actor_key(m) if m else None
+    return _as_country(key)
+
+
+def _as_country(key: str | None) -> str | None:
+    """A government body supplies on behalf of its country."""
+    if key and key.startswith("org:") and "|" in key:
+        return key.split("|", 1)[1]
+    if key and key.startswith("known:"):
+        from kg.knowledge import load_known
+
+        k = load_known().get(key[6:])
+        if k and k.type == "GovernmentBody" and k.represents:
+            return "known:" + k.represents
+    return key if key and (key.startswith("known:") or key.startswith("org:")) else None
+
+
+def _first(ann: AnnotatedDoc, start: int, end: int) -> str | None:
+    for m in in_span(ann, start, end):
+        key = _as_country(actor_key(m))
+        if key:
+            return key
+    return None
+
+
+def _recipient(ann: AnnotatedDoc, end: int, stop: int, items: list[Mention], supplier: str) -> str | None:
+    text = ann.doc.text
+    # "memberi Rusia pengiriman senjata": the country right after the verb
+    first = next((m for m in in_span(ann, end, stop) if actor_key(m)), None)
+    if first and first.start < items[0].start and _as_country(actor_key(first)) != supplier:
+        return _as_country(actor_key(first))
+    m = re.search(r"\b(?:ke|kepada|untuk|bagi|membantu|mendukung)\b", text[items[-1].end : stop])
+    if m:
+        return _first_other(ann, items[-1].end + m.end(), stop, supplier)
+    return None
+
+
+def _first_other(ann, start, end, supplier) -> str | None:
+    for m in in_span(ann, start, end):
+        key = _as_country(actor_key(m))
+        if key and key != supplier:
+            return key
+    return None
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = re.search(r"[;]|,\s+(?:kata|ujar|menurut|yang disebutnya)\b|\bdan juga\b|\btetapi\b", text[pos:end])
+    return pos + m.start() if m else end
+
+
+def _denials(ann: AnnotatedDoc) -> list[tuple[int, str]]:
+    """(sentence index, speaker) of each statement in the article that rejects a claim."""
+    out = []
+    for idx, sent in enumerate(ann.sentences):
+        for sp in speeches(ann, sent):
+            if has_cue("denial", sp.text):
+                out.append((idx, sp.speaker))
+    return out
