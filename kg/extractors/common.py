@@ -76,9 +76,13 @@ def first_actor_after(ann: AnnotatedDoc, pos: int, end: int, types=None) -> Ment
 
 
 def previous_person(ann: AnnotatedDoc, pos: int) -> Mention | None:
-    """Who 'ia'/'dia' at `pos` refers to: the last person named before it."""
-    persons = [m for m in ann.mentions if m.type == "Person" and m.end <= pos]
-    return persons[-1] if persons else None
+    """Who 'ia'/'dia' at `pos` refers to: the person earlier in its own sentence, else the
+    subject (first person named) of the nearest sentence before that names one."""
+    for sent in reversed([s for s in ann.sentences if s.start <= pos]):
+        persons = [m for m in ann.mentions if m.type == "Person" and sent.start <= m.start and m.end <= min(pos, sent.end)]
+        if persons:
+            return persons[-1] if sent.start <= pos < sent.end else persons[0]
+    return None
 
 
 def reference_date(ann: AnnotatedDoc):

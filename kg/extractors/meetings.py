@@ -22,7 +22,8 @@ class MeetingsExtractor:
     def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
         found: list[tuple[Sentence, str, int, int, tuple[str, ...]]] = []
         for sent in ann.sentences:
-            for rule, start, end, people in self._in_sentence(ann, sent):
+            last = found[-1][4] if found else None
+            for rule, start, end, people in self._in_sentence(ann, sent, last):
                 if len(set(people)) >= 2:
                     found.append((sent, rule, start, end, tuple(sorted(set(people)))))
         places = self._places(ann, found)
@@ -35,7 +36,8 @@ class MeetingsExtractor:
                 "place_inferred": inferred or None, "planned": planned or None,
             })
 
-    def _in_sentence(self, ann: AnnotatedDoc, sent: Sentence) -> Iterator[tuple[str, int, int, list[str]]]:
+    def _in_sentence(self, ann: AnnotatedDoc, sent: Sentence, last: tuple[str, ...] | None
+                     ) -> Iterator[tuple[str, int, int, list[str]]]:
         text = ann.doc.text
         for rule, start, end in find_cues("meeting-verb", text[sent.start : sent.end], sent.start):
             if has_cue("negation", text[max(sent.start, start - 12) : start]):
@@ -58,9 +60,9 @@ class MeetingsExtractor:
             b = first_actor_after(ann, end + m.start("b"), end + m.end("b"), PERSON)
             if a and b and a.start - end <= 40:
                 yield rule, start, end, [a.entity, b.entity]
-        yield from self._joint(ann, sent)
+        yield from self._joint(ann, sent, last)
 
-    def _joint(self, ann: AnnotatedDoc, sent: Sentence) -> Iterator[tuple[str, int, int, list[str]]]:
+    def _joint(self, ann: AnnotatedDoc, sent: Sentence, last) -> Iterator[tuple[str, int, int, list[str]]]:
         """'X dan Y membahas ...'; 'kedua pria itu berjabat tangan'."""
         text = ann.doc.text
         people = in_span(ann, sent.start, sent.end, PERSON)
@@ -77,7 +79,8 @@ class MeetingsExtractor:
             tail = text[e : sent.end]
             if not any(c[1] - e < 40 for c in find_cues("meeting-joint", tail, e)):
                 continue
-            pair = _last_two_people(ann, s)
+            # "kedua pria itu": the pair of the meeting just told, else the last two people named
+            pair = list(last) if last and len(last) == 2 else _last_two_people(ann, s)
             if pair:
                 yield rule, s, e, pair
 

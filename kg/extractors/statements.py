@@ -146,7 +146,9 @@ def _relays(ann: AnnotatedDoc, pos: int, end: int, speaker: str) -> tuple[str, .
     text = ann.doc.text
     out = []
     for _rule, s, e in find_cues("relay", text[pos:end], pos):
-        who = first_actor_after(ann, e, min(end, e + 80), RELAY_ORGS | {"Country"})
+        # "menurut kantor berita Rusia TASS": the agency, not the country that qualifies it
+        who = first_actor_after(ann, e, min(end, e + 80), RELAY_ORGS) or first_actor_after(
+            ann, e, min(end, e + 30), {"Country"})
         if who and actor_key(who) != speaker:
             out.append(actor_key(who))
     m = re.search(r",\s+(?P<who>[^,]{2,80}?)\s+melaporkan\.?\s*$", text[pos:end])

@@ -29,7 +29,7 @@ class SuppliesExtractor:
             for rule, start, end in find_cues("supply-verb", text[sent.start : sent.end], sent.start):
                 supplier = _supplier(ann, sent, start, last_supplier)
                 stop = _clause_end(text, end, sent.end)
-                items = in_span(ann, end, stop, ITEMS)
+                items = _object_items(ann, end, stop)
                 if supplier is None or not items:
                     continue
                 last_supplier = supplier
@@ -99,6 +99,21 @@ def _as_country(key: str | None) -> str | None:
         if k and k.type == "GovernmentBody" and k.represents:
             return "known:" + k.represents
     return key if key and (key.startswith("known:") or key.startswith("org:")) else None
+
+
+def _object_items(ann: AnnotatedDoc, end: int, stop: int) -> list[Mention]:
+    """The verb's object: the first item soon after it, and the items coordinated with it."""
+    text = ann.doc.text
+    items = in_span(ann, end, stop, ITEMS)
+    if not items or items[0].start - end > 45:
+        return []
+    chain = [items[0]]
+    for nxt in items[1:]:
+        if re.fullmatch(r"\s*(?:,|dan|serta|,\s*dan)\s*(?:juga\s+)?", text[chain[-1].end : nxt.start]):
+            chain.append(nxt)
+        else:
+            break
+    return chain
 
 
 def _first(ann: AnnotatedDoc, start: int, end: int) -> str | None:

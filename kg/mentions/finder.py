@@ -280,7 +280,7 @@ def _unknown_names(st: _State) -> None:
     k = 0
     while k < len(st.toks):
         n = _name_run(st, k, 6)
-        if n > k and not (n - k == 1 and k in st.sent_start):
+        if n > k:  # kept only if linking vouches for it, so sentence-initial runs are safe
             name = " ".join(t[2] for t in st.toks[k:n])
             st.add(k, n, "Unknown", "name:" + name_key(name), "cue.capitalised", claim=False)
         k = max(n, k + 1)

@@ -36,7 +36,22 @@ class EntityIndex:
     by_key: dict[tuple[str, str], str]  # (doc id, document-level key) -> entity id
 
     def get(self, doc_id: str, key: str | None) -> str | None:
-        return self.by_key.get((doc_id, key)) if key else None
+        if not key:
+            return None
+        found = self.by_key.get((doc_id, key))
+        if found is None and key.startswith("known:"):
+            return self.known(key[6:])
+        return found
+
+    def known(self, ident: str) -> str | None:
+        """A known entity an extractor reached without a mention (Seoul standing for South Korea)."""
+        if ident not in self.entities:
+            k = load_known().get(ident)
+            if k is None:
+                return None
+            self.entities[ident] = Entity(k.id, k.type, dict(k.labels), set(k.aliases), [], k.represents,
+                                          k.capital_of, k.iso)
+        return ident
 
 
 def resolve_entities(docs: list[AnnotatedDoc]) -> EntityIndex:
