@@ -68,7 +68,7 @@ class MeetingsExtractor:
         people = in_span(ann, sent.start, sent.end, PERSON)
         for a, b in zip(people, people[1:]):
             between = text[a.end : b.start]
-            if not re.fullmatch(r"\s+dan\s+", between):
+            if not re.fullmatch(r"\s+dan\s+(?:\w+\s+){0,4}", between):  # "X dan [Jenderal] Y"
                 continue
             tail = text[b.end : sent.end]
             for rule, s, e in find_cues("meeting-joint", tail, b.end):

@@ -68,7 +68,10 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         if not re.search(r"[,”\"’]\s*$", before):
             continue  # "kata" inside a phrase ("kata kunci", "dengan kata lain") is no attribution
         # the speaker follows the verb, perhaps behind a title ("kata juru bicara Kementerian ...")
-        who = first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"}) or _pronoun_speaker(ann, s, sent)
+        window = _phrase_end(text, e, sent.end)
+        who = (first_actor_after(ann, e, window, {"Person"})
+               or first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"})
+               or _pronoun_speaker(ann, s, sent))
         if who is None:
             continue
         key = actor_key(who)
@@ -121,6 +124,12 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
             content = _strip(text[comma + 1 : sent.end])
             out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))
     return _dedupe(out)
+
+
+def _phrase_end(text: str, pos: int, end: int) -> int:
+    """The end of the noun phrase after a speech verb: the next comma or the sentence's end."""
+    comma = text.find(",", pos, end)
+    return min(comma if comma > 0 else end, pos + 80)
 
 
 def _pronoun_speaker(ann: AnnotatedDoc, pos: int, sent: Sentence):

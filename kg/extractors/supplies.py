@@ -69,7 +69,7 @@ class SuppliesExtractor:
             asserter = next((sp.speaker for sp in said if sp.start <= start < sp.end + 1), None)
             if asserter is None and said:
                 asserter = said[0].speaker
-            hedged = has_cue("hedge", text[sent.start : start + 40])
+            hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
             deniers = [who for at, who in denials if 0 < at - idx <= 3 and who != asserter] if asserter else []
             date, inferred = date_near(ann, sent, start)
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
