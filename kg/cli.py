@@ -55,6 +55,9 @@ def build(
         result = run_build(paths, out, Settings(base_iri=base_iri), progress=progress)
     except KgError as exc:
         _fail(exc)
+    except Exception as exc:  # a bug of ours: one line, not a traceback, and nothing half-written
+        typer.echo(f"kg: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+        raise typer.Exit(1) from None
     for line in result.skipped + result.warnings:
         typer.echo(f"kg: warning: {line}", err=True)
     typer.echo(result.summary())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from kg.knowledge import load_known
 from kg.lang import read_jsonl
@@ -16,7 +16,7 @@ PRONOUNS = re.compile(r"\b(?:ia|dia|beliau)\b", re.I)
 MODIFIER_BEFORE = re.compile(r"(?:milik(?: pemerintah)?|yang berbasis di|asal|dari|di|ke|terhadap|untuk|kepada|dengan)\s*$", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_rx(label: str) -> tuple[tuple[str, re.Pattern], ...]:
     """(rule id, regex) of every cue row with this label."""
     return tuple((p.id, re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w-])", re.I))

@@ -7,7 +7,14 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.common import (
-    date_near, find_cues, first_actor_after, has_cue, in_span, nearest_actor_before, place_in, previous_person,
+    date_near,
+    find_cues,
+    first_actor_after,
+    has_cue,
+    in_span,
+    nearest_actor_before,
+    place_in,
+    previous_person,
 )
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 

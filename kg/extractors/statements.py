@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extractors.common import (
-    actor_key, find_cues, first_actor_after, has_cue, in_span, nearest_actor_before, previous_person,
+    actor_key,
+    find_cues,
+    first_actor_after,
+    has_cue,
+    in_span,
+    nearest_actor_before,
+    previous_person,
 )
 from kg.model import AnnotatedDoc, Assertion, Evidence, Sentence, make_assertion
 

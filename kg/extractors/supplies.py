@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import actor_key, find_cues, has_cue, in_span, nearest_actor_before, date_near
+from kg.extractors.common import actor_key, date_near, find_cues, has_cue, in_span, nearest_actor_before
 from kg.extractors.statements import speeches
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 

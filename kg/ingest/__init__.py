@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.ingest.readers import RawArticle, collect, read_path
 from kg.ingest.clean import clean_article
+from kg.ingest.readers import RawArticle, collect, read_path
 
 __all__ = ["RawArticle", "collect", "read_path", "clean_article"]

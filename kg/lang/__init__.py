@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg.config import LANG_DIR
 
@@ -47,18 +47,18 @@ def _freeze(v: object) -> object:
     return tuple(v) if isinstance(v, list) else v
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_json(lang: str, name: str) -> dict:
     return json.loads((LANG_DIR / lang / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled(lang: str, name: str, flags: int = re.IGNORECASE) -> tuple[tuple[Pattern, re.Pattern], ...]:
     """The rows of a pattern file with their regexes compiled."""
     return tuple((p, re.compile(p.pattern, flags)) for p in read_jsonl(lang, name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(lang: str, name: str) -> frozenset[str]:
     """A plain word list (one entry a line, '#' comments), lower-cased."""
     text = (LANG_DIR / lang / name).read_text(encoding="utf-8")

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.knowledge import load_known
 from kg.lang import compiled, read_jsonl, words
 from kg.mentions.gazetteer import item_rx, match_at
 from kg.mentions.names import name_key, part_keys

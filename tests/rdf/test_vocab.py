@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-import rdflib
 import pytest
+import rdflib
 
 from kg.config import ontology_dir
 from kg.rdf.vocab import KG

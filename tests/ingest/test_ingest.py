@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.errors import InputError, SkippedInput
+from kg.ingest import clean_article, collect, read_path
+from kg.ingest.readers import RawArticle
+
+KOMPAS_STYLE = """JAKARTA, KOMPAS.com - Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Singapura Vivian Balakrishnan di Jakarta.
+Baca juga: Harga Beras Naik Lagi
+Keduanya membahas kerja sama perbatasan.
+Advertisement
+Penulis: Budi Santoso
+Editor: Sari Dewi
+"""
+
+
+def clean(text: str, doc_id: str = "a.txt"):
+    return clean_article(RawArticle(doc_id, text))
+
+
+def test_furniture_removed_and_real_sentences_kept():
+    doc = clean(KOMPAS_STYLE)
+    assert "Baca juga" not in doc.text and "Advertisement" not in doc.text
+    assert "Keduanya membahas kerja sama perbatasan." in doc.text
+    assert doc.text.startswith("Menteri Luar Negeri Sugiono")  # the dateline is metadata
+
+
+def test_offsets_map_back_exactly():
+    doc = clean(KOMPAS_STYLE)
+    for seg in doc.segments:
+        assert doc.raw[seg.raw_start : seg.raw_start + seg.length] == doc.text[seg.clean_start : seg.clean_start + seg.length]
+    i = doc.text.index("Keduanya")
+    assert doc.raw[doc.raw_offset(i) :].startswith("Keduanya")
+
+
+def test_metadata_from_kompas_style_dateline_and_bylines():
+    m = clean(KOMPAS_STYLE).meta
+    assert m.publisher == "KOMPAS.com" and m.dateline_place == "JAKARTA"
+    assert m.authors == ("Budi Santoso",) and m.editors == ("Sari Dewi",)
+
+
+@pytest.mark.parametrize("text, publisher, date, cites", [
+    ("Jakarta, CNN Indonesia -- Presiden berpidato.\nIsi berita lain.", "CNN Indonesia", None, ()),
+    ("Liputan6.com, Jakarta - Dikutip dari AFP, Senin (4/3/2024), pasukan tiba.", "Liputan6.com", "2024-03-04", ("AFP",)),
+    ("Kamis, 7 Maret 2024 - 09:15 WIB\nTOKYO, Okezone - Isi berita.\nREUTERS", "Okezone", "2024-03-07", ("REUTERS",)),
+    ("Rina Putri • 12 Januari 2024 08:00\nSeoul: Isi berita di sini.", None, "2024-01-12", ()),
+])
+def test_metadata_of_other_outlets(text, publisher, date, cites):
+    m = clean(text).meta
+    assert m.publisher == publisher and m.date == date and m.cites == cites
+
+
+def test_no_date_when_the_text_gives_none():
+    assert clean("TEMPO.CO, Jakarta - Sebuah berita tanpa tanggal.").meta.date is None
+
+
+def test_txt_encodings(tmp_path):
+    (tmp_path / "u16.txt").write_bytes("Berita UTF-16 dari Bandung.".encode("utf-16"))
+    (tmp_path / "cp.txt").write_bytes("Caf\xe9 di Bandung ramai.".encode("cp1252"))
+    (a,) = read_path("u16.txt", tmp_path / "u16.txt")
+    assert a.text == "Berita UTF-16 dari Bandung."
+    (b,) = read_path("cp.txt", tmp_path / "cp.txt")
+    assert "Café" in b.text and "Windows-1252" in b.warnings[0]
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\t\n", "empty"),
+    ("img.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "PNG"),
+    ("z.txt", b"PK\x03\x04rest", "zip"),
+    ("bin.txt", b"\x00\x01\x02" * 50, "binary"),
+])
+def test_unreadable_files_are_skipped_with_a_reason(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(SkippedInput, match=reason):
+        read_path(name, tmp_path / name)
+
+
+def test_jsonl_reader_keeps_good_lines_and_warns_on_bad(tmp_path):
+    lines = [json.dumps({"text": "Presiden berpidato di Jakarta.", "publisher": "Antara", "date": "2024-05-01",
+                         "author": "Ani"}), "{not json", json.dumps({"title": "tanpa teks"})]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    arts = read_path("a.jsonl", tmp_path / "a.jsonl")
+    assert [a.id for a in arts] == ["a.jsonl#1"]
+    assert arts[0].page.publisher == "Antara" and arts[0].page.authors == ("Ani",)
+    assert any("not JSON" in w for w in arts[0].warnings) and any("no \"text\"" in w for w in arts[0].warnings)
+
+
+def test_html_reader_uses_page_metadata(tmp_path):
+    html = ("<html><head><title>Judul</title><meta property='og:site_name' content='KOMPAS.com'>"
+            "<meta name='author' content='Budi Santoso'>"
+            "<meta property='article:published_time' content='2023-10-19T10:00:00+07:00'></head><body>"
+            "<article><h1>Judul</h1><p>Presiden Joko Widodo bertemu Perdana Menteri Jepang Fumio Kishida di Bogor. "
+            "Keduanya membahas kerja sama ekonomi yang panjang dan penting bagi kedua negara.</p></article></body></html>")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    (art,) = read_path("a.html", tmp_path / "a.html")
+    doc = clean_article(art)
+    assert doc.meta.publisher == "KOMPAS.com" and doc.meta.date == "2023-10-19" and doc.meta.authors == ("Budi Santoso",)
+    assert "Fumio Kishida" in doc.text
+
+
+def test_collect_missing_and_empty(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        collect([tmp_path / "nope"])
+    with pytest.raises(InputError, match="no articles"):
+        collect([tmp_path])

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_doc
+
+
+def typed(text: str) -> dict[str, str]:
+    return {m.surface: m.type for m in make_doc(text).mentions if m.type != "Unknown"}
+
+
+@pytest.mark.parametrize("text, surface, type_", [
+    ("Perdana Menteri Malaysia Anwar Ibrahim tiba di Jakarta.", "Anwar Ibrahim", "Person"),
+    ("Perdana Menteri Malaysia Anwar Ibrahim tiba di Jakarta.", "Malaysia", "Country"),
+    ("Perdana Menteri Malaysia Anwar Ibrahim tiba di Jakarta.", "Jakarta", "Place"),
+    ("Kementerian Luar Negeri Malaysia menyatakan hal itu.", "Kementerian Luar Negeri Malaysia", "GovernmentBody"),
+    ("Laporan Institut Studi Pertahanan (ISP) dirilis kemarin.", "ISP", "Organization"),
+    ("Pasukan tiba di wilayah Donetsk kemarin.", "Donetsk", "Place"),
+    ("Korsel dan AS menggelar latihan.", "Korsel", "Country"),
+    ("Korsel dan AS menggelar latihan.", "AS", "Country"),
+])
+def test_mentions_found_and_typed(text, surface, type_):
+    assert typed(text).get(surface) == type_
+
+
+@pytest.mark.parametrize("text, not_entity", [
+    ("Pada hari Kamis, harga naik.", "Kamis"),
+    ("Dalam rapat itu, semua hadir.", "Dalam"),
+    ("Ia mengatakan as roda rusak.", "as"),
+])
+def test_not_entities(text, not_entity):
+    assert not_entity not in typed(text)
+
+
+def test_short_form_and_variant_link_to_the_full_name():
+    ann = make_doc("Presiden Ukraina Volodymyr Zelenskyy tiba di Kyiv. Zelensky kemudian berpidato.")
+    keys = {m.surface: m.entity for m in ann.mentions if m.type == "Person"}
+    assert keys["Zelensky"] == keys["Volodymyr Zelenskyy"]
+
+
+def test_mention_offsets_cut_exactly_their_surface():
+    ann = make_doc("Menteri Luar Negeri (Menlu) Rusia Sergei Lavrov bertemu Presiden Vladimir Putin di Moskow.")
+    for m in ann.mentions:
+        assert ann.doc.text[m.start : m.end] == m.surface
+
+
+def test_office_from_apposition():
+    ann = make_doc("Juru Bicara Gedung Putih Karine Jean-Pierre mengatakan hal itu.")
+    (app,) = ann.appositions
+    assert app.title == "Juru Bicara" and app.represents == "known:White_House"
