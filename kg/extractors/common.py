@@ -112,3 +112,22 @@ def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Men
         if re.search(r"\b(?:di|dekat)\s+(?:(?:kota|ibu kota|wilayah|pelabuhan|resor)\s+)?$", text[max(0, m.start - 20) : m.start], re.I):
             return m
     return None
+
+
+def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | None) -> Mention | None:
+    """Who does it: the person before the verb, a pronoun's antecedent, or the main clause's subject."""
+    text = ann.doc.text
+    subj = nearest_actor_before(ann, sent, pos, {"Person"})
+    if subj and subj != exclude:
+        return subj
+    head = text[sent.start : pos]
+    pron = list(PRONOUNS.finditer(head))
+    if pron:
+        return previous_person(ann, sent.start + pron[-1].start())
+    # "Setelah bertemu Y, X ...": the subject follows the fronted clause
+    comma = text.find(",", pos, sent.end)
+    if comma > 0:
+        after = first_actor_after(ann, comma, sent.end, {"Person"})
+        if after and after != exclude:
+            return after
+    return None

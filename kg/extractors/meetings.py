@@ -12,9 +12,8 @@ from kg.extractors.common import (
     first_actor_after,
     has_cue,
     in_span,
-    nearest_actor_before,
     place_in,
-    previous_person,
+    subject_of,
 )
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
@@ -50,12 +49,12 @@ class MeetingsExtractor:
             if has_cue("negation", text[max(sent.start, start - 12) : start]):
                 continue
             other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
-            subject = _subject(ann, sent, start, exclude=other)
+            subject = subject_of(ann, sent, start, exclude=other)
             if other and subject:
                 yield rule, start, end, [subject.entity, other.entity]
         for rule, start, end in find_cues("meeting-with", text[sent.start : sent.end], sent.start):
             other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
-            subject = _subject(ann, sent, start, exclude=other)
+            subject = subject_of(ann, sent, start, exclude=other)
             if other and subject:
                 yield rule, start, end, [subject.entity, other.entity]
         for rule, start, end in find_cues("meeting-noun", text[sent.start : sent.end], sent.start):
@@ -120,25 +119,6 @@ class MeetingsExtractor:
             if place and not inferred:
                 stated.setdefault(people, place)
         return [(stated.get(f[4], pl), inf) if inf and f[4] in stated else (pl, inf) for f, (pl, inf) in zip(found, out)]
-
-
-def _subject(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | None) -> Mention | None:
-    """Who does it: the person before the verb, a pronoun's antecedent, or the main clause's subject."""
-    text = ann.doc.text
-    subj = nearest_actor_before(ann, sent, pos, PERSON)
-    if subj and subj != exclude:
-        return subj
-    head = text[sent.start : pos]
-    pron = list(re.finditer(r"\b(?:ia|dia|beliau)\b", head, re.I))
-    if pron:
-        return previous_person(ann, sent.start + pron[-1].start())
-    # "Setelah bertemu Y, X ...": the subject follows the fronted clause
-    comma = text.find(",", pos, sent.end)
-    if comma > 0:
-        after = first_actor_after(ann, comma, sent.end, PERSON)
-        if after and after != exclude:
-            return after
-    return None
 
 
 def _last_two_people(ann: AnnotatedDoc, pos: int) -> list[str] | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extractors.common import (
+    PRONOUNS,
     actor_key,
     find_cues,
     first_actor_after,
@@ -97,7 +98,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
             continue  # the verb sits inside a quote already attributed
         who = nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
         if who is None:
-            pron = list(re.finditer(r"\b(?:ia|dia|beliau)\b", text[sent.start : s], re.I))
+            pron = list(PRONOUNS.finditer(text[sent.start : s]))
             who = previous_person(ann, sent.start + pron[-1].start()) if pron else None
         if who is None or actor_key(who) is None:
             continue

@@ -23,8 +23,9 @@ class SuppliesExtractor:
     def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
         text = ann.doc.text
         found = []
+        said_in = [speeches(ann, sent) for sent in ann.sentences]  # asserters and denials both read them
         for idx, sent in enumerate(ann.sentences):
-            said = speeches(ann, sent)
+            said = said_in[idx]
             last_supplier = None
             for rule, start, end in find_cues("supply-verb", text[sent.start : sent.end], sent.start):
                 supplier = _supplier(ann, sent, start, last_supplier)
@@ -60,11 +61,10 @@ class SuppliesExtractor:
                 for item in items:
                     if sup and (rec is None or rec != sup):
                         found.append((idx, sent, rule, start, sup, rec, item, said))
-        yield from self._assertions(ann, found)
+        yield from self._assertions(ann, found, _denials(said_in))
 
-    def _assertions(self, ann: AnnotatedDoc, found) -> Iterator[Assertion]:
+    def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str]]) -> Iterator[Assertion]:
         text = ann.doc.text
-        denials = _denials(ann)
         for idx, sent, rule, start, supplier, recipient, item, said in found:
             asserter = next((sp.speaker for sp in said if sp.start <= start < sp.end + 1), None)
             if asserter is None and said:
@@ -116,10 +116,11 @@ def _object_items(ann: AnnotatedDoc, end: int, stop: int) -> list[Mention]:
     return chain
 
 
-def _first(ann: AnnotatedDoc, start: int, end: int) -> str | None:
+def _first(ann: AnnotatedDoc, start: int, end: int, exclude: str | None = None) -> str | None:
+    """The first actor in the span, as the country it acts for, other than `exclude`."""
     for m in in_span(ann, start, end):
         key = _as_country(actor_key(m))
-        if key:
+        if key and key != exclude:
             return key
     return None
 
@@ -132,15 +133,7 @@ def _recipient(ann: AnnotatedDoc, end: int, stop: int, items: list[Mention], sup
         return _as_country(actor_key(first))
     m = re.search(r"\b(?:ke|kepada|untuk|bagi|membantu|mendukung)\b", text[items[-1].end : stop])
     if m:
-        return _first_other(ann, items[-1].end + m.end(), stop, supplier)
-    return None
-
-
-def _first_other(ann, start, end, supplier) -> str | None:
-    for m in in_span(ann, start, end):
-        key = _as_country(actor_key(m))
-        if key and key != supplier:
-            return key
+        return _first(ann, items[-1].end + m.end(), stop, exclude=supplier)
     return None
 
 
@@ -149,11 +142,6 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     return pos + m.start() if m else end
 
 
-def _denials(ann: AnnotatedDoc) -> list[tuple[int, str]]:
+def _denials(said_in: list) -> list[tuple[int, str]]:
     """(sentence index, speaker) of each statement in the article that rejects a claim."""
-    out = []
-    for idx, sent in enumerate(ann.sentences):
-        for sp in speeches(ann, sent):
-            if has_cue("denial", sp.text):
-                out.append((idx, sp.speaker))
-    return out
+    return [(idx, sp.speaker) for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)]

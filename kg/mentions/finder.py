@@ -167,7 +167,6 @@ def _org_cues(st: _State) -> None:
             if k == j and not acr and not (country and country.type == "Country" and pat.get("type") == "GovernmentBody"):
                 continue
             if country and country.type == "Country" and pat.get("type") == "GovernmentBody":
-                name = " ".join(t[2] for t in st.toks[i:k]) + " " + country.surface
                 entity = f"org:{name_key(' '.join(t[2] for t in st.toks[i:k]))}|{country.entity}"
                 end = st.index_at(country.end)
             else:
