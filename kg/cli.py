@@ -17,9 +17,33 @@ app = typer.Typer(
 )
 
 
+GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="The out/ folder of a build, or a graph file.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+
 def _fail(exc: KgError) -> None:
     typer.echo(f"kg: {exc}", err=True)
     raise typer.Exit(exc.exit_code)
+
+
+def _run(fn, *args, **kwargs):
+    """Call the API: its errors become one line and an exit code, a bug of ours never a traceback."""
+    try:
+        return fn(*args, **kwargs)
+    except KgError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("kg: interrupted", err=True)
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        typer.echo(f"kg: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+        raise typer.Exit(1) from None
+
+
+def _json(data) -> None:
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 @app.command()
@@ -51,13 +75,7 @@ def build(
             if n == total:
                 bar.stop()
 
-    try:
-        result = run_build(paths, out, Settings(base_iri=base_iri), progress=progress)
-    except KgError as exc:
-        _fail(exc)
-    except Exception as exc:  # a bug of ours: one line, not a traceback, and nothing half-written
-        typer.echo(f"kg: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
-        raise typer.Exit(1) from None
+    result = _run(run_build, paths, out, Settings(base_iri=base_iri), progress=progress)
     for line in result.skipped + result.warnings:
         typer.echo(f"kg: warning: {line}", err=True)
     typer.echo(result.summary())
@@ -74,10 +92,7 @@ def validate(
     """Check a built graph against ontology/shapes.ttl (SHACL); exit 1 with the violations if it fails."""
     from kg.validate import validate_file
 
-    try:
-        conforms, problems = validate_file(file)
-    except KgError as exc:
-        _fail(exc)
+    conforms, problems = _run(validate_file, file)
     if conforms:
         typer.echo(f"{file}: conforms to the kg shapes")
         return
@@ -91,16 +106,132 @@ def validate(
 
 @app.command()
 def entities(
-    file: Annotated[Path, typer.Option("--graph", "-g", help="A built graph.")] = Path("out/graph.trig"),
+    graph: GraphOption = Path("out"),
     type_: Annotated[str | None, typer.Option("--type", "-t", help="Only this class (Person, Country, ...).")] = None,
 ) -> None:
     """List the entities with their type, mention count and aliases."""
     from kg.inspect import list_entities
 
-    try:
-        rows = list_entities(file, type_)
-    except KgError as exc:
-        _fail(exc)
-    for _iri, typ, label, count, aliases in rows:
+    for _iri, typ, label, count, aliases in _run(list_entities, graph, type_):
         alias_text = f"  ({', '.join(aliases)})" if aliases else ""
         typer.echo(f"{count:5d}  {typ:<16} {label}{alias_text}")
+
+
+@app.command()
+def path(
+    a: Annotated[str, typer.Argument(help="An entity as you would type it: Lavrov, Choe_Son_Hui, Korut.")],
+    b: Annotated[str, typer.Argument(help="Another entity.")],
+    max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path to look for.")] = 4,
+    all_: Annotated[bool, typer.Option("--all", help="Every shortest path, not only the first.")] = False,
+    via: Annotated[str | None, typer.Option("--via", help="Pass only through entities of this class.")] = None,
+    graph: GraphOption = Path("out"),
+    as_json: JsonOption = False,
+) -> None:
+    """How two entities are connected: each hop with its date, place and sources."""
+    from kg.paths import format_path
+    from kg.paths import path as find_path
+    from kg.store import open_graph
+
+    g = _run(open_graph, graph)
+    result = _run(find_path, g, a, b, max_hops=max_hops, all_paths=all_, via=via)
+    if as_json:
+        _json(result.to_dict())
+    elif result.paths:
+        typer.echo(format_path(result, g))
+    if not result.paths:
+        typer.echo(f"kg: no path between {g.label(result.start)} and {g.label(result.end)} "
+                   f"within {max_hops} hop(s)", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def central(
+    metric: Annotated[str, typer.Option("--metric", "-m", help="degree, pagerank, betweenness or eigenvector.")] = "degree",
+    type_: Annotated[str | None, typer.Option("--type", "-t", help="Only this class (Person, Country, ...).")] = None,
+    top: Annotated[int, typer.Option("--top", "-n", help="How many to list.")] = 20,
+    graph: GraphOption = Path("out"),
+    as_json: JsonOption = False,
+) -> None:
+    """The most central entities of the network of meetings, visits, supplies and statements."""
+    from kg.analytics import centrality
+
+    rows = _run(centrality, graph, metric, type_, top)
+    if as_json:
+        _json([{"iri": i, "label": label, "type": t, metric: score} for i, label, t, score in rows])
+        return
+    for rank, (_iri, label, typ, score) in enumerate(rows, 1):
+        typer.echo(f"{rank:3d}. {score:8.4f}  {typ:<16} {label}")
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="An entity as you would type it.")],
+    graph: GraphOption = Path("out"),
+    as_json: JsonOption = False,
+) -> None:
+    """Everything about one entity: labels, offices, events by date, statements by and about it."""
+    from kg.show import format_entity
+    from kg.show import show as show_entity
+
+    view = _run(show_entity, graph, name)
+    if as_json:
+        _json(view.to_dict())
+    else:
+        typer.echo(format_entity(view))
+
+
+@app.command()
+def statements(
+    by: Annotated[str | None, typer.Option("--by", help="Only statements by this source.")] = None,
+    about: Annotated[str | None, typer.Option("--about", help="Only statements that name this entity.")] = None,
+    graph: GraphOption = Path("out"),
+    as_json: JsonOption = False,
+) -> None:
+    """Who said what, according to whom: each statement with its chain of sources."""
+    from dataclasses import asdict
+
+    from kg.show import format_statement
+    from kg.show import statements as find_statements
+
+    found = _run(find_statements, graph, by=by, about=about)
+    if as_json:
+        _json([asdict(s) | {"chain": s.chain()} for s in found])
+        return
+    for s in found:
+        typer.echo(format_statement(s))
+    typer.echo(f"({len(found)} statement{'s' if len(found) != 1 else ''})", err=True)
+
+
+@app.command()
+def query(
+    text: Annotated[str | None, typer.Argument(help="A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from this file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv, json or xml.")] = "table",
+    graph: GraphOption = Path("out"),
+) -> None:
+    """Run SPARQL over the built graph (all graphs as the default graph; GRAPH ?g for each article)."""
+    from kg.query import query as run_query
+    from kg.query import read_query
+
+    sparql = _run(read_query, text, file)
+    typer.echo(_run(run_query, graph, sparql, fmt))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of to stdout.")] = None,
+    graph: GraphOption = Path("out"),
+) -> None:
+    """Write the graph for other tools: RDF, GraphML/GEXF for Gephi, CSV edges for spreadsheets."""
+    from kg.export import export as run_export
+
+    data = _run(run_export, graph, fmt)
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from kg.rdf.serialize import atomic_write
+
+    _run(atomic_write, out, data)
+    typer.echo(f"{fmt}: {out} ({len(data)} bytes)", err=True)

@@ -31,41 +31,25 @@ def parse_file(path: Path) -> list:
         raise InputError(f"{path}: cannot be read as RDF ({exc})") from None
 
 
-def load_store(path: Path):
-    """A pyoxigraph in-memory store of a built graph file."""
-    import pyoxigraph as ox
+def list_entities(path, type_: str | None = None) -> list[tuple[str, str, str, int, list[str]]]:
+    """(iri, type, label, mention count, aliases) of each entity, most mentioned first."""
+    from kg.store import Graph, open_graph
 
-    path = Path(path)
-    fmt = _format(path)
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: cannot be read as RDF ({exc})") from None
-    return store
-
-
-def list_entities(path: Path, type_: str | None = None) -> list[tuple[str, str, str, int, list[str]]]:
-    import pyoxigraph as ox
-
-    store = load_store(path)
+    graph = path if isinstance(path, Graph) else open_graph(path)
     q = """
     PREFIX kg: <https://w3id.org/kg/ontology#>
-    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-    SELECT ?e ?type ?label ?count (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u0001") AS ?aliases) WHERE {
-      ?e kg:mentionCount ?count ; a ?type ; rdfs:label ?label .
-      FILTER(STRSTARTS(STR(?type), STR(kg:)))
-      FILTER(LANG(?label) = "id" || LANG(?label) = "")
+    SELECT ?e ?count (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u0001") AS ?aliases) WHERE {
+      ?e kg:mentionCount ?count .
       OPTIONAL { ?e skos:altLabel ?alias }
-    } GROUP BY ?e ?type ?label ?count
+    } GROUP BY ?e ?count
     """
     rows = []
-    for sol in store.query(q, use_default_graph_as_union=True):
-        typ = sol["type"].value[len(KG):]
+    for sol in graph.query(q):
+        iri = sol["e"].value
+        typ = graph.type_of(iri)
         if type_ and typ.lower() != type_.lower():
             continue
         aliases = sorted(a for a in (sol["aliases"].value.split("\u0001") if sol["aliases"] else []) if a)
-        rows.append((sol["e"].value, typ, sol["label"].value, int(sol["count"].value), aliases))
-    _ = ox
+        rows.append((iri, typ, graph.label(iri), int(sol["count"].value), aliases))
     return sorted(rows, key=lambda r: (-r[3], r[2]))

@@ -83,7 +83,7 @@ def build(
     settings: Settings | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
-    """Build the graph of the articles under `paths`; write out/graph.{ttl,trig,nq} when `out` is given."""
+    """Build the graph of the articles under `paths`; write out/graph.{ttl,trig,nq} and out/store when `out` is given."""
     from kg.rdf.assemble import assemble
     from kg.rdf.serialize import ox_quads, write_graphs
     from kg.resolve.merge import merge
@@ -121,6 +121,9 @@ def build(
     result.events = len(merged.events)
     result.statements = len(merged.statements)
     if out is not None:
+        from kg.store import write_store
+
         result.files = write_graphs(result.quads, Path(out), settings.base_iri)
+        result.files["store"] = write_store(result.quads, Path(out))
     result.seconds = time.perf_counter() - t0
     return result

@@ -24,3 +24,16 @@ def make_doc(text: str, doc_id: str = "t.txt"):
     from kg.mentions import annotate
 
     return annotate(clean_article(RawArticle(doc_id, text)))
+
+
+@pytest.fixture(scope="session")
+def seed_out(seed_build) -> Path:
+    """The out/ folder of the shared seed build (store, names, graph files)."""
+    return seed_build.files["trig"].parent
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_out):
+    from kg.store import open_graph
+
+    return open_graph(seed_out)

@@ -244,7 +244,7 @@ def _event(a: Assembler, e: Event, texts: dict[str, str]) -> None:
         people = e.roles["participant"]
         for x in people:
             for y in people:
-                if x < y:
+                if x != y:  # both directions: kg:met is symmetric, and SPARQL users need no reasoner
                     a.add(a.node(x), KG.met, a.node(y))
     elif e.kind == "visit":
         for x in e.roles["agent"]:

@@ -1,0 +1,194 @@
+"""The built graph as something to ask: an Oxigraph store on disk (out/store, written by
+`kg build`) and a name index (out/names.json), so that answering never re-runs the build
+nor re-parses Turtle. A graph file (.trig/.ttl/.nq) can be opened too, into memory.
+
+Queries are the SPARQL views in ontology/*.rq; values reach them only as bound terms
+(pyoxigraph substitutions), never spliced into query text.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.config import ontology_dir
+from kg.errors import InputError, QueryError
+from kg.lookup import NameIndex
+
+STORE_DIR = "store"
+NAMES_FILE = "names.json"
+KG = "https://w3id.org/kg/ontology#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
+           ".nt": ox.RdfFormat.N_TRIPLES}
+
+
+@cache
+def view(name: str) -> str:
+    """The text of the SPARQL view ontology/<name>.rq."""
+    return (ontology_dir() / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def value(term) -> str | int | float | bool | None:
+    """A result term as a plain Python value (IRIs and strings as str, numbers as numbers)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt.endswith("#integer"):
+            return int(term.value)
+        if dt.endswith("#boolean"):
+            return term.value == "true"
+        if dt.endswith(("#decimal", "#double", "#float")):
+            return float(term.value)
+    return term.value
+
+
+@dataclass
+class Graph:
+    """A built graph opened for questions."""
+
+    store: ox.Store
+    names: NameIndex
+    source: Path
+
+    def query(self, text: str, **bindings):
+        """Run SPARQL (union of all graphs as the default graph); bindings are substituted as terms."""
+        subs = {ox.Variable(k): v for k, v in bindings.items() if v is not None}
+        try:
+            return self.store.query(text, use_default_graph_as_union=True, substitutions=subs or None,
+                                    prefixes=self.prefixes())
+        except SyntaxError as exc:
+            first = str(exc).splitlines()[0] if str(exc) else "syntax error"
+            raise QueryError(f"malformed SPARQL: {first[:300]}") from None
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+
+    def select(self, view_name: str, **bindings) -> list[dict]:
+        """Rows of a view as dicts of plain values; IRIs given as str are bound as IRIs."""
+        terms = {k: ox.NamedNode(v) if isinstance(v, str) else v for k, v in bindings.items()}
+        result = self.query(view(view_name), **terms)
+        names = [v.value for v in result.variables]
+        return [{n: value(sol[n]) for n in names} for sol in result]
+
+    def prefixes(self) -> dict[str, str]:
+        """The output's prefixes, predeclared so that queries can use kg:, kgr:, prov: … directly."""
+        from kg.rdf.prefixes import PREFIXES
+
+        base = next(iter(self.names.entities), "https://w3id.org/kg/id/x").rsplit("/", 1)[0] + "/"
+        return dict(PREFIXES, kgr=base)
+
+    def label(self, iri: str) -> str:
+        return self.names.label(iri)
+
+    def type_of(self, iri: str) -> str:
+        return self.names.type_of(iri)
+
+
+def open_graph(path: Path | str = "out") -> Graph:
+    """The graph built in `path` (an out/ folder), or a graph file loaded into memory."""
+    path = Path(path)
+    if path.is_dir():
+        store_dir = path / STORE_DIR
+        names_file = path / NAMES_FILE
+        if store_dir.exists() and names_file.exists():
+            try:
+                store = ox.Store.read_only(str(store_dir.resolve()))
+                names = NameIndex.from_json(names_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError, KeyError) as exc:
+                raise InputError(f"{store_dir}: cannot open the store ({exc}); run `kg build` again") from None
+            return Graph(store, names, path)
+        for name in ("graph.trig", "graph.nq", "graph.ttl"):
+            if (path / name).exists():
+                return open_graph(path / name)
+        raise InputError(f"{path}: no built graph here; run `kg build` first")
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder; run `kg build` first")
+    fmt = FORMATS.get(path.suffix)
+    if fmt is None:
+        raise InputError(f"{path}: expected an out/ folder or a .trig, .ttl, .nq or .nt file")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(f"{path}: cannot be read as RDF ({exc})") from None
+    return Graph(store, NameIndex.from_entities(entity_names(store.quads_for_pattern(None, None, None))), path)
+
+
+def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:
+    """iri -> (display label, most specific kg class, every name) for the entities among `quads`."""
+    types: dict[str, set[str]] = {}
+    labels: dict[str, dict[str, str]] = {}
+    alts: dict[str, set[str]] = {}
+    parents: dict[str, set[str]] = {}
+    for q in quads:
+        s, p, o = q.subject.value, q.predicate.value, q.object
+        if p == RDF_TYPE:
+            types.setdefault(s, set()).add(o.value)
+        elif p == SUBCLASS:
+            parents.setdefault(s, set()).add(o.value)
+        elif p == RDFS_LABEL and isinstance(o, ox.Literal):
+            labels.setdefault(s, {})[o.language or ""] = o.value
+        elif p == SKOS_ALT and isinstance(o, ox.Literal):
+            alts.setdefault(s, set()).add(o.value)
+
+    def ancestors(c: str) -> set[str]:
+        seen, todo = set(), [c]
+        while todo:
+            for parent in parents.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
+
+    entity_classes = {c for c in parents if KG + "Entity" in ancestors(c)} | {KG + "Entity"}
+    out = {}
+    for iri, ts in types.items():
+        mine = ts & entity_classes
+        if not mine:
+            continue
+        specific = sorted(t for t in mine if not any(t in ancestors(u) for u in mine if u != t))[0]
+        ls = labels.get(iri, {})
+        display = ls.get("en") or ls.get("id") or ls.get("") or iri.rsplit("/", 1)[-1].replace("_", " ")
+        names = sorted(set(ls.values()) | alts.get(iri, set()) | {iri.rsplit("/", 1)[-1]})
+        out[iri] = (display, specific[len(KG):], names)
+    return out
+
+
+def write_store(quads: list, out: Path) -> Path:
+    """out/store and out/names.json for the query commands, each swapped in atomically."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / STORE_DIR
+    fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
+    fresh.chmod(0o755)
+    try:
+        store = ox.Store(str(fresh))
+        store.bulk_extend(quads)
+        store.flush()
+        del store
+        link = out / f".store-link-{os.getpid()}"
+        link.unlink(missing_ok=True)
+        link.symlink_to(fresh.name)
+        if target.exists() and not target.is_symlink():
+            shutil.rmtree(target)
+        os.replace(link, target)  # readers see the old store or the new one, never half of one
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    for stale in out.glob(".store-*"):  # the store this one replaced, or one an interrupted build left
+        if stale.name != fresh.name and stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+    from kg.rdf.serialize import atomic_write
+
+    names = NameIndex.from_entities(entity_names(quads))
+    atomic_write(out / NAMES_FILE, names.to_json())
+    return target

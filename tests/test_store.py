@@ -1,0 +1,66 @@
+"""The store kg build writes for the query commands: contents, atomic swap, light start-up."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import InputError
+from kg.store import NAMES_FILE, STORE_DIR, open_graph, write_store
+from tests.conftest import ROOT
+
+
+def test_build_writes_a_store_with_every_quad(seed_out, seed_build):
+    store = ox.Store.read_only(str((seed_out / STORE_DIR).resolve()))
+    assert set(store.quads_for_pattern(None, None, None)) == set(seed_build.quads)
+    names = json.loads((seed_out / NAMES_FILE).read_text(encoding="utf-8"))
+    assert names["entities"]["https://w3id.org/kg/id/Sergei_Lavrov"] == ["Sergei Lavrov", "Person"]
+
+
+@pytest.mark.parametrize("name", ["", "graph.trig", "graph.ttl", "graph.nq"])
+def test_open_graph_from_folder_or_file_answers_alike(seed_out, name):
+    g = open_graph(seed_out / name if name else seed_out)
+    assert g.names.resolve("Korut") == "https://w3id.org/kg/id/North_Korea"
+    assert bool(g.query("ASK { kgr:Sergei_Lavrov kg:met kgr:Choe_Son_Hui }"))
+
+
+@pytest.mark.parametrize("make", [
+    lambda p: p / "nothing-here",
+    lambda p: p,  # an empty folder
+    lambda p: (p / "x.csv").write_text("a,b") and p / "x.csv",
+    lambda p: (p / "bad.ttl").write_text("this is not turtle") and p / "bad.ttl",
+])
+def test_open_graph_errors_are_input_errors(tmp_path, make):
+    with pytest.raises(InputError):
+        open_graph(make(tmp_path))
+
+
+def test_store_swap_keeps_one_store_and_cleans_leftovers(tmp_path, seed_build):
+    out = tmp_path / "out"
+    write_store(seed_build.quads[:100], out)
+    (out / ".store-interrupted").mkdir()  # as a killed build would leave it
+    first = os.readlink(out / STORE_DIR)
+    write_store(seed_build.quads, out)
+    second = os.readlink(out / STORE_DIR)
+    assert first != second
+    assert [p.name for p in out.glob(".store-*")] == [second]
+    assert len(list(open_graph(out).store.quads_for_pattern(None, None, None))) == len(seed_build.quads)
+
+
+def test_query_commands_start_without_the_build_machinery(seed_out):
+    # answering must not import the pipeline, the extractors, rdflib or networkx
+    code = (
+        "import sys; from typer.testing import CliRunner; from kg.cli import app; "
+        f"r = CliRunner().invoke(app, ['path', 'Lavrov', 'Choe_Son_Hui', '-g', {str(seed_out)!r}]); "
+        "assert r.exit_code == 0, r.output; "
+        "heavy = [m for m in ('kg.pipeline', 'kg.extractors', 'kg.mentions.finder', 'rdflib', 'networkx', 'pyvis')"
+        " if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
