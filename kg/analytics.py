@@ -19,8 +19,11 @@ from kg.store import KG, Graph, open_graph
 METRICS = ("degree", "pagerank", "betweenness", "eigenvector")
 
 
-def projection(graph: Graph | Path | str) -> nx.MultiDiGraph:
-    """Entities and their binary edges as a networkx MultiDiGraph (edge key = predicate)."""
+def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None) -> nx.MultiDiGraph:
+    """Entities and their binary edges as a networkx MultiDiGraph (edge key = predicate).
+
+    `source_rows` are the rows of the edge_sources view when the caller has read them already.
+    """
     if not isinstance(graph, Graph):
         graph = open_graph(graph)
     net = nx.MultiDiGraph()
@@ -29,7 +32,7 @@ def projection(graph: Graph | Path | str) -> nx.MultiDiGraph:
             continue
         net.add_node(r["node"], label=r["labelEn"] or r["labelId"] or r["label"] or graph.label(r["node"]),
                      type=r["type"][len(KG):], mentions=r["mentions"] or 0)
-    support = _support(graph)
+    support = _support(graph.select("edge_sources") if source_rows is None else source_rows)
     for r in sorted(graph.select("edges"), key=lambda r: (r["source"], r["predicate"], r["target"])):
         s, t, pred = r["source"], r["target"], r["predicate"][len(KG):]
         if pred in SYMMETRIC and s > t:  # stored both ways; one edge in the network
@@ -37,7 +40,7 @@ def projection(graph: Graph | Path | str) -> nx.MultiDiGraph:
         for node in (s, t):
             if node not in net:
                 net.add_node(node, label=graph.label(node), type=graph.type_of(node), mentions=0)
-        info = support.get(_edge_key(s, pred, t), {})
+        info = support.get(edge_key(s, pred, t), {})
         net.add_edge(
             s, t, key=pred, predicate=pred, label=PREDICATE_LABELS.get(pred, pred),
             dates=sorted(info.get("dates", ())), articles=len(info.get("articles", ())),
@@ -46,16 +49,16 @@ def projection(graph: Graph | Path | str) -> nx.MultiDiGraph:
     return net
 
 
-def _edge_key(s: str, pred: str, t: str) -> tuple:
+def edge_key(s: str, pred: str, t: str) -> tuple:
     return (pred, frozenset((s, t))) if pred in SYMMETRIC else (pred, s, t)
 
 
-def _support(graph: Graph) -> dict[tuple, dict]:
+def _support(rows: list[dict]) -> dict[tuple, dict]:
     """Per edge: the dates, articles and outlets behind it, and whether it is hedged or denied."""
     out: dict[tuple, dict] = defaultdict(lambda: {"dates": set(), "articles": set(), "outlets": set(),
                                                   "hedged": False, "denied": False})
-    for r in graph.select("edge_sources"):
-        info = out[_edge_key(r["source"], r["predicate"][len(KG):], r["target"])]
+    for r in rows:
+        info = out[edge_key(r["source"], r["predicate"][len(KG):], r["target"])]
         if r["date"]:
             info["dates"].add(str(r["date"]))
         info["articles"].add(r["article"])

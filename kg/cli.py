@@ -218,6 +218,24 @@ def query(
 
 
 @app.command()
+def viz(
+    type_: Annotated[str | None, typer.Option("--type", "-t", help="Only entities of this class.")] = None,
+    min_degree: Annotated[int, typer.Option("--min-degree", help="Only entities with this many links or more.")] = 0,
+    focus: Annotated[str | None, typer.Option("--focus", help="Only the neighbourhood of this entity.")] = None,
+    hops: Annotated[int, typer.Option("--hops", help="How far from --focus.")] = 2,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("out/graph.html"),
+    graph: GraphOption = Path("out"),
+) -> None:
+    """Render an interactive, offline HTML view of the graph or of a part of it."""
+    from kg.viz import render
+
+    view = _run(render, graph, out, type_=type_, min_degree=min_degree, focus=focus, hops=hops)
+    if view.note:
+        typer.echo(f"kg: {view.note}", err=True)
+    typer.echo(f"{view.path}: {view.nodes} entities, {view.edges} edges, {view.size // 1024} KB")
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of to stdout.")] = None,

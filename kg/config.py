@@ -19,3 +19,4 @@ def ontology_dir() -> Path:
 class Settings:
     base_iri: str = "https://w3id.org/kg/id/"
     language: str = "id"
+    html: bool = True  # write out/graph.html with the graph files

@@ -83,7 +83,7 @@ def build(
     settings: Settings | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
-    """Build the graph of the articles under `paths`; write out/graph.{ttl,trig,nq} and out/store when `out` is given."""
+    """Build the graph of the articles under `paths`; write out/graph.{ttl,trig,nq,html} and out/store when `out` is given."""
     from kg.rdf.assemble import assemble
     from kg.rdf.serialize import ox_quads, write_graphs
     from kg.resolve.merge import merge
@@ -125,5 +125,13 @@ def build(
 
         result.files = write_graphs(result.quads, Path(out), settings.base_iri)
         result.files["store"] = write_store(result.quads, Path(out))
+        if settings.html:
+            from kg.store import open_graph
+            from kg.viz import render
+
+            view = render(open_graph(Path(out)), Path(out) / "graph.html")
+            result.files["html"] = view.path
+            if view.note:
+                result.warnings.append(f"graph.html: {view.note}")
     result.seconds = time.perf_counter() - t0
     return result

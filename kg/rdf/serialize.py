@@ -14,7 +14,6 @@ from rdflib import BNode, Literal, URIRef
 from kg.rdf.prefixes import PREFIXES
 
 
-
 def to_ox(term):
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))

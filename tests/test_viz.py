@@ -1,0 +1,73 @@
+"""graph.html without a browser: offline, escaped, byte-stable, subsets and the size limit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import InputError
+from kg.pipeline import build
+from kg.viz import html, render
+
+HOSTILE = (
+    "JAKARTA, Kompas.id - Menteri Luar Negeri Rusia Sergei Lavrov bertemu Menteri Luar Negeri "
+    "Korea Utara Choe Son Hui di Pyongyang pada hari Rabu.\n\n"
+    "\u201c<script>alert('x')</script> href=javascript:alert(1) \\\" \"\"\" dukungan penuh untuk Korea Utara,\u201d "
+    "kata Lavrov kepada wartawan.\n"
+)
+
+
+def test_build_writes_graph_html_without_remote_resources(seed_build):
+    page = seed_build.files["html"].read_text(encoding="utf-8")
+    assert "vis.Network" in page and "kg-search" in page
+    assert not re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', page)
+    assert "bootstrap" not in page.lower()
+
+
+def test_graph_html_is_byte_stable(seed_graph):
+    assert html(seed_graph)[0] == html(seed_graph)[0]
+
+
+def test_article_text_cannot_reach_the_page_as_markup(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(HOSTILE, encoding="utf-8")
+    result = build([tmp_path / "in"], tmp_path / "out")
+    page = result.files["html"].read_text(encoding="utf-8")
+    assert "alert('x')" in page.replace("\\u0027", "'")  # the text is there, as data
+    assert "<script>alert" not in page
+    assert "\\u003cscript\\u003ealert" in page
+    assert "popup.innerHTML" not in page  # pyvis's innerHTML tooltip template is never chosen
+
+
+def test_subsets_by_type_focus_and_degree(seed_graph):
+    _page, n_people, _e, _note = html(seed_graph, type_="Person")
+    assert n_people == 5
+    _page, n_focus, _e, _note = html(seed_graph, focus="Choe Son Hui", hops=1)
+    _page, n_all, _e, _note = html(seed_graph)
+    assert 2 <= n_focus < n_all
+    _page, n_busy, _e, _note = html(seed_graph, min_degree=5)
+    assert 0 < n_busy < n_all
+    with pytest.raises(InputError):
+        html(seed_graph, type_="Spaceship")
+
+
+def test_beyond_the_limit_the_most_connected_part_is_drawn_and_said(seed_graph):
+    _page, n, _e, note = html(seed_graph, max_nodes=10)
+    assert n == 10 and "10 most connected of" in note
+
+
+def test_render_refuses_a_non_html_target(seed_graph, tmp_path):
+    with pytest.raises(InputError):
+        render(seed_graph, tmp_path / "g.txt")
+
+
+def test_cli_viz(seed_out, tmp_path):
+    target = tmp_path / "lavrov.html"
+    out = CliRunner().invoke(app, ["viz", "--focus", "Lavrov", "--hops", "1", "-o", str(target), "-g", str(seed_out)])
+    assert out.exit_code == 0, out.output
+    assert target.exists() and "entities" in out.output
+    out = CliRunner().invoke(app, ["viz", "--focus", "Nobody", "-o", str(target), "-g", str(seed_out)])
+    assert out.exit_code == 2
