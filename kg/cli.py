@@ -51,6 +51,11 @@ def build(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     base_iri: Annotated[str, typer.Option(help="Base IRI of resources.")] = "https://w3id.org/kg/id/",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 0,
+    executor: Annotated[str, typer.Option(help="Where per-article work runs: local or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, with --executor dask.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not update out/.cache.")] = False,
+    html: Annotated[bool, typer.Option("--html/--no-html", help="Also write out/graph.html.")] = True,
 ) -> None:
     """Build out/graph.ttl, out/graph.trig and out/graph.nq from articles (default: seeds/)."""
     from kg.config import Settings
@@ -75,7 +80,8 @@ def build(
             if n == total:
                 bar.stop()
 
-    result = _run(run_build, paths, out, Settings(base_iri=base_iri), progress=progress)
+    result = _run(run_build, paths, out, Settings(base_iri=base_iri, html=html), progress=progress,
+                  jobs=jobs, executor=executor, scheduler=scheduler, use_cache=not no_cache)
     for line in result.skipped + result.warnings:
         typer.echo(f"kg: warning: {line}", err=True)
     typer.echo(result.summary())

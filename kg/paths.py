@@ -80,15 +80,38 @@ class PathResult:
         return {"start": self.start, "end": self.end, "paths": [[asdict(h) for h in p] for p in self.paths]}
 
 
+BINARY = ("met", "visited", "supplied", "suppliedTo", "represents")
+PROV_ATTRIBUTED = "http://www.w3.org/ns/prov#wasAttributedTo"
+
+
 def neighbours(graph: Graph, node: str) -> list[tuple[str, str, bool]]:
-    """(predicate, other node, forward) for every edge of `node` in the projection."""
+    """(predicate, other node, stored from `node` to `other`) for every edge of `node`.
+
+    The same edges as the edges.rq view with ?source or ?target bound, read with quad-pattern
+    lookups: a walk asks this for many nodes, and a lookup costs microseconds where a SPARQL
+    query costs a parse and a plan (tests check that the two agree).
+    """
+    import pyoxigraph as ox
+
+    store, me, default = graph.store, ox.NamedNode(node), ox.DefaultGraph()
     out = set()
-    for row in graph.select("edges", source=node):
-        out.add((row["predicate"][len(KG):], row["target"], True))
-    for row in graph.select("edges", target=node):
-        pred = row["predicate"][len(KG):]
-        out.add((pred, row["source"], pred in SYMMETRIC))
-    return sorted(out, key=lambda e: (e[1], e[0], not e[2]))
+    for pred in BINARY:
+        p = ox.NamedNode(KG + pred)
+        for q in store.quads_for_pattern(me, p, None, default):
+            if isinstance(q.object, ox.NamedNode):
+                out.add((pred, q.object.value, True))
+        for q in store.quads_for_pattern(None, p, me, default):
+            out.add((pred, q.subject.value, pred in SYMMETRIC))
+    attributed, mentions = ox.NamedNode(PROV_ATTRIBUTED), ox.NamedNode(KG + "mentions")
+    for q in store.quads_for_pattern(None, attributed, me, None):
+        for m in store.quads_for_pattern(q.subject, mentions, None, None):
+            if m.object != me:
+                out.add(("mentions", m.object.value, True))
+    for q in store.quads_for_pattern(None, mentions, me, None):
+        for a in store.quads_for_pattern(q.subject, attributed, None, None):
+            if a.object != me:
+                out.add(("mentions", a.object.value, False))
+    return sorted(out, key=lambda e: (e[1], PREDICATE_ORDER[e[0]], not e[2]))
 
 
 def _types_under(graph: Graph, type_name: str) -> set[str]:
@@ -125,56 +148,153 @@ def path(
     allowed = _types_under(graph, via) if via else None
     if start == end:
         return PathResult(start, end, ((),))
-    parents: dict[str, list[tuple[str, str, bool]]] = {start: []}
-    frontier, depth = [start], 0
-    while frontier and end not in parents and depth < max_hops:
-        depth += 1
-        found: dict[str, list[tuple[str, str, bool]]] = {}
-        for node in frontier:
-            for pred, other, forward in neighbours(graph, node):
-                if other in parents:
-                    continue
-                if allowed is not None and other != end and graph.type_of(other) not in allowed:
-                    continue
-                found.setdefault(other, []).append((node, pred, forward))
-        parents.update(found)
-        frontier = sorted(found)
-    if end not in parents:
+    seen: dict[str, list[tuple[str, str, bool]]] = {}
+
+    def edges_of(node: str) -> list[tuple[str, str, bool]]:
+        if node not in seen:
+            seen[node] = neighbours(graph, node)
+        return seen[node]
+
+    def passable(node: str) -> bool:
+        return allowed is None or node in (start, end) or graph.type_of(node) in allowed
+
+    meet, parents_f, parents_b = _search(start, end, max_hops, edges_of, passable)
+    if not meet:
         return PathResult(start, end, ())
-    chains = _chains(parents, start, end, MAX_PATHS if all_paths else 1)
+    limit = MAX_PATHS if all_paths else 1
+    chains: list[list[str]] = []
+    for m in meet:
+        for head in _chains(parents_f, start, m, limit):
+            for tail in _chains(parents_b, end, m, limit):
+                if len(chains) < limit:
+                    chains.append(head + list(reversed(tail))[1:])
     hops: dict[tuple[str, str], Hop] = {}
     paths = []
     for chain in chains:
         for prev, node in zip(chain, chain[1:]):
             if (prev, node) not in hops:
-                edges = sorted({(p, f) for q, p, f in parents[node] if q == prev}, key=lambda e: PREDICATE_ORDER[e[0]])
+                edges = sorted({(p, f) for p, other, f in edges_of(prev) if other == node},
+                               key=lambda e: (PREDICATE_ORDER[e[0]], not e[1]))
                 hops[prev, node] = Hop(prev, node, graph.label(prev), graph.label(node),
                                        tuple(_edge(graph, prev, p, f, node) for p, f in edges))
         paths.append(tuple(hops[pair] for pair in zip(chain, chain[1:])))
     return PathResult(start, end, tuple(paths))
 
 
-def _chains(parents, start: str, end: str, limit: int) -> list[list[str]]:
-    """Every shortest chain of nodes start..end (up to `limit`), in a fixed order."""
+def _search(start: str, end: str, max_hops: int, edges_of, passable):
+    """Breadth first from both ends, always growing the smaller frontier, until they meet.
+
+    Returns the meeting nodes on shortest paths (sorted) and, for each side, every node's
+    parents at the previous level (so that every shortest path can be rebuilt).
+    """
+    parents = ({start: set()}, {end: set()})
+    dist = ({start: 0}, {end: 0})
+    frontiers = ([start], [end])
+    depth = [0, 0]
+    while frontiers[0] and frontiers[1] and depth[0] + depth[1] < max_hops:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        mine = parents[side]
+        found: dict[str, set[str]] = {}
+        for node in frontiers[side]:
+            for _pred, other, _stored in edges_of(node):
+                if other in mine or not passable(other):
+                    continue
+                found.setdefault(other, set()).add(node)
+        mine.update(found)
+        depth[side] += 1
+        dist[side].update(dict.fromkeys(found, depth[side]))
+        frontiers = (sorted(found), frontiers[1]) if side == 0 else (frontiers[0], sorted(found))
+        meet = set(found) & set(parents[1 - side])
+        if meet:
+            best = min(dist[1 - side][m] for m in meet)  # the shortest, where the other side is nearest
+            return sorted(m for m in meet if dist[1 - side][m] == best), parents[0], parents[1]
+    return [], parents[0], parents[1]
+
+
+def _chains(parents: dict[str, set[str]], root: str, node: str, limit: int) -> list[list[str]]:
+    """Every chain root..node through `parents` (up to `limit`), in a fixed order."""
     out: list[list[str]] = []
 
-    def walk(node: str, tail: list[str]) -> None:
+    def walk(n: str, tail: list[str]) -> None:
         if len(out) >= limit:
             return
-        if node == start:
-            out.append([start, *reversed(tail)])
+        if n == root:
+            out.append([root, *reversed(tail)])
             return
-        for prev in sorted({p for p, _pred, _f in parents[node]}):
-            walk(prev, [*tail, node])
+        for prev in sorted(parents[n]):
+            walk(prev, [*tail, n])
 
-    walk(end, [])
+    walk(node, [])
     return out
 
 
 def _edge(graph: Graph, prev: str, pred: str, forward: bool, node: str) -> Edge:
     stored = (prev, node) if forward else (node, prev)
-    rows = graph.select("edge_sources", source=stored[0], predicate=KG + pred, target=stored[1])
-    return Edge(pred, forward, supports(graph, rows))
+    return Edge(pred, forward, supports(graph, edge_source_rows(graph, stored[0], pred, stored[1])))
+
+
+# event (or statement) roles behind each binary edge: (class, role of the source, role of the target)
+EDGE_EVENTS = {
+    "met": ("Meeting", KG + "participant", KG + "participant"),
+    "visited": ("Visit", KG + "agent", KG + "destination"),
+    "supplied": ("Supply", KG + "supplier", KG + "item"),
+    "suppliedTo": ("Supply", KG + "supplier", KG + "recipient"),
+    "mentions": ("Statement", PROV_ATTRIBUTED, KG + "mentions"),
+}
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+DCT = "http://purl.org/dc/terms/"
+
+
+def edge_source_rows(graph: Graph, source: str, pred: str, target: str) -> list[dict]:
+    """The rows of the edge_sources view for one edge, read with quad lookups (a SPARQL query
+    with bound values costs tens of milliseconds on a large store; tests check they agree)."""
+    import pyoxigraph as ox
+
+    if pred not in EDGE_EVENTS:
+        return []
+    cls, src_role, tgt_role = EDGE_EVENTS[pred]
+    store = graph.store
+    s, t = ox.NamedNode(source), ox.NamedNode(target)
+
+    def objects(subject, predicate: str) -> list:
+        return [q.object for q in store.quads_for_pattern(subject, ox.NamedNode(predicate), None, None)]
+
+    def first(subject, predicate: str):
+        found = objects(subject, predicate)
+        return min(found, key=str) if found else None
+
+    nodes = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(src_role), s, None)}
+    nodes &= {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(tgt_role), t, None)}
+    rows = []
+    for node in sorted(nodes, key=str):
+        if ox.NamedNode(KG + cls) not in objects(node, RDF_TYPE):
+            continue
+        if pred in ("met", "visited") and any(o.value == "true" for o in objects(node, KG + "planned")):
+            continue
+        base = {"source": source, "predicate": KG + pred, "target": target, "node": node.value,
+                "date": _plain(first(node, KG + "date")), "place": _plain(first(node, KG + "place")),
+                "hedged": _plain(first(node, KG + "hedged"))}
+        denied = [o.value for o in objects(node, KG + "deniedBy")] or [None]
+        for span in objects(node, KG + "evidence"):
+            ctx = first(span, NIF + "referenceContext")
+            articles = [q.subject for q in store.quads_for_pattern(None, ox.NamedNode(KG + "context"), ctx, None)]
+            for article in articles:
+                row = dict(base, article=article.value, identifier=_plain(first(article, DCT + "identifier")),
+                           outlet=_plain(first(article, DCT + "publisher")),
+                           published=_plain(first(article, DCT + "date")),
+                           sentence=_plain(first(span, NIF + "anchorOf")), begin=_plain(first(span, NIF + "beginIndex")),
+                           end=_plain(first(span, NIF + "endIndex")))
+                rows.extend(dict(row, denied=d) for d in denied)
+    return rows
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _plain(term):
+    from kg.store import value
+
+    return value(term)
 
 
 def supports(graph: Graph, rows: list[dict]) -> tuple[Support, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from kg.config import Settings
 from kg.errors import BuildError, SkippedInput
 from kg.extractors import EXTRACTORS
-from kg.ingest import clean_article, collect, read_path
+from kg.ingest import clean_article, collect
 from kg.ingest.readers import RawArticle
 from kg.mentions import annotate
 from kg.model import AnnotatedDoc, Assertion
@@ -40,6 +40,7 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cached: int = 0  # input files whose per-article results came from out/.cache
 
     def dataset(self):
         """The build as an rdflib Dataset (named graph per article)."""
@@ -57,6 +58,7 @@ class BuildResult:
     def summary(self) -> str:
         return (f"{self.articles} articles, {self.entities} entities, {self.events} events, "
                 f"{self.statements} statements, {len(self.quads)} quads in {self.seconds:.2f} s"
+                + (f" ({self.cached} file(s) from the cache)" if self.cached else "")
                 + (f"; {len(self.skipped)} input(s) skipped" if self.skipped else ""))
 
 
@@ -82,8 +84,17 @@ def build(
     out: Path | None = None,
     settings: Settings | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
-    """Build the graph of the articles under `paths`; write out/graph.{ttl,trig,nq,html} and out/store when `out` is given."""
+    """Build the graph of the articles under `paths`; with `out`, write out/graph.{ttl,trig,nq,html} and out/store.
+
+    jobs: worker processes for the per-article stage (0: one per core); executor "dask" runs it
+    on the Dask cluster at `scheduler`. With `out`, per-article results are cached in out/.cache.
+    """
+    from kg.execute import Cache, run_files
     from kg.rdf.assemble import assemble
     from kg.rdf.serialize import ox_quads, write_graphs
     from kg.resolve.merge import merge
@@ -94,21 +105,15 @@ def build(
     result = BuildResult()
     _root, files, warnings = collect([Path(p) for p in paths])
     result.warnings.extend(warnings)
+    cache = Cache(Path(out)) if out is not None and use_cache else None
     results: list[ArticleResult] = []
-    for n, (doc_id, path) in enumerate(files, 1):
-        try:
-            raws = read_path(doc_id, path)
-        except SkippedInput as exc:
-            result.skipped.append(str(exc))
-            continue
-        for raw in raws:
-            try:
-                results.append(process_article(raw))
-            except RecursionError:
-                result.skipped.append(f"{raw.id}: skipped, too deeply nested to process")
-            result.warnings.extend(raw.warnings)
-        if progress:
-            progress(n, len(files))
+    for outcome in run_files(files, jobs, executor, scheduler, cache, progress):
+        results.extend(outcome.results)
+        result.skipped.extend(outcome.skipped)
+        result.warnings.extend(outcome.warnings)
+    if cache:
+        result.cached = cache.hits
+        cache.prune(Path(out))
     if not results:
         raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
     results.sort(key=lambda r: r.ann.doc.id)

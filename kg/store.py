@@ -172,7 +172,8 @@ def write_store(quads: list, out: Path) -> Path:
     fresh.chmod(0o755)
     try:
         store = ox.Store(str(fresh))
-        store.bulk_extend(quads)
+        # loading N-Quads text is faster than handing over Python objects one by one
+        store.bulk_load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
         link = out / f".store-link-{os.getpid()}"

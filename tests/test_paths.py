@@ -115,3 +115,22 @@ def test_cli_path_none_found_exits_1(seed_out):
     out = runner.invoke(app, ["path", "Choe Son Hui", "Putin", "--max-hops", "1", "-g", str(seed_out)])
     assert out.exit_code == 1
     assert "no path between Choe Son Hui and Vladimir Putin within 1 hop" in out.output
+
+
+def test_quad_lookups_agree_with_the_views(seed_graph):
+    # neighbours() and edge_source_rows() read with quad patterns what edges.rq and
+    # edge_sources.rq define; they must give the same answers on every edge
+    from kg.paths import edge_source_rows
+
+    rows = seed_graph.select("edges")
+    nodes = {r["source"] for r in rows} | {r["target"] for r in rows}
+    by_view = {(r["source"], r["predicate"][len(KG):], r["target"]) for r in rows}
+    by_lookup = {(n, p, o) if out else (o, p, n) for n in nodes for p, o, out in neighbours(seed_graph, n)}
+    symmetric = {(t, p, s) for s, p, t in by_view if p == "met"}
+    assert by_lookup == by_view | symmetric
+    sources = seed_graph.select("edge_sources")
+    for s, p, t in sorted(by_view):
+        want = sorted((tuple(sorted(r.items())) for r in sources
+                       if r["source"] == s and r["predicate"] == KG + p and r["target"] == t))
+        got = sorted(tuple(sorted(r.items())) for r in edge_source_rows(seed_graph, s, p, t))
+        assert got == want, (s, p, t)

@@ -11,8 +11,10 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
-from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg.config import ontology_dir
@@ -22,7 +24,36 @@ from kg.rdf.vocab import KG, NIF
 from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
 
-Quad = tuple  # (s, p, o, g | None)
+Quad = ox.Quad
+DEFAULT_GRAPH = ox.DefaultGraph()
+_TERMS: dict[str, ox.NamedNode] = {}
+
+
+def term(x) -> ox.NamedNode | ox.Literal | ox.BlankNode | ox.DefaultGraph:
+    """A pyoxigraph term: ours pass through, the vocabulary's rdflib names are converted once."""
+    if isinstance(x, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return x
+    if isinstance(x, URIRef):
+        found = _TERMS.get(x)
+        if found is None:
+            found = _TERMS[x] = ox.NamedNode(str(x))
+        return found
+    from kg.rdf.serialize import to_ox
+
+    return to_ox(x)
+
+
+def lit(value, datatype=None, lang: str | None = None) -> ox.Literal:
+    """A literal typed as rdflib would type the Python value (bool, int, str)."""
+    if lang:
+        return ox.Literal(value, language=lang)
+    if datatype is not None:
+        return ox.Literal(str(value), datatype=term(datatype))
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=term(XSD.boolean))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=term(XSD.integer))
+    return ox.Literal(value)
 ROLE_PREDICATES = {
     "participant": KG.participant, "agent": KG.agent, "destination": KG.destination,
     "supplier": KG.supplier, "recipient": KG.recipient, "item": KG.item,
@@ -57,38 +88,49 @@ class Assembler:
     base: str
     quads: list[Quad] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self.R = Namespace(self.base)
-
     def add(self, s, p, o, g=None) -> None:
-        self.quads.append((s, p, o, g))
+        self.quads.append(ox.Quad(term(s), term(p), term(o), DEFAULT_GRAPH if g is None else term(g)))
 
-    def node(self, local: str) -> URIRef:
-        return self.R[local]
+    def node(self, local: str) -> ox.NamedNode:
+        return ox.NamedNode(self.base + local)
 
-    def graph_of(self, doc_id: str) -> URIRef:
-        return self.R["graph/" + doc_slug(doc_id)]
+    def graph_of(self, doc_id: str) -> ox.NamedNode:
+        return self.node("graph/" + doc_slug(doc_id))
 
-    def article(self, doc_id: str) -> URIRef:
-        return self.R["article/" + doc_slug(doc_id)]
+    def article(self, doc_id: str) -> ox.NamedNode:
+        return self.node("article/" + doc_slug(doc_id))
 
-    def context(self, doc_id: str) -> URIRef:
-        return self.R["article/" + doc_slug(doc_id) + "/text"]
+    def context(self, doc_id: str) -> ox.NamedNode:
+        return self.node("article/" + doc_slug(doc_id) + "/text")
 
-    def span(self, subject: URIRef, ev: Evidence, text: str) -> None:
+    def span(self, subject: ox.NamedNode, ev: Evidence, text: str) -> None:
         """subject kg:evidence <span>, the span with exact offsets, in the article's graph."""
+        # the hottest path of the assembly: terms built once, quads made directly
         g = self.graph_of(ev.doc_id)
-        sp = self.R[f"article/{doc_slug(ev.doc_id)}/span/{ev.start}-{ev.end}"]
-        self.add(subject, KG.evidence, sp, g)
-        self.add(sp, RDF.type, NIF.String, g)
-        self.add(sp, NIF.referenceContext, self.context(ev.doc_id), g)
-        self.add(sp, NIF.beginIndex, Literal(ev.start, datatype=XSD.integer), g)
-        self.add(sp, NIF.endIndex, Literal(ev.end, datatype=XSD.integer), g)
-        self.add(sp, NIF.anchorOf, Literal(text[ev.start : ev.end]), g)
-        self.add(sp, KG.rule, Literal(ev.rule), g)
-        self.add(sp, KG.extractor, Literal(ev.extractor), g)
+        slug_ = doc_slug(ev.doc_id)
+        sp = self.node(f"article/{slug_}/span/{ev.start}-{ev.end}")
+        v = _span_vocab()
+        self.quads += [
+            ox.Quad(subject, v["evidence"], sp, g),
+            ox.Quad(sp, v["type"], v["String"], g),
+            ox.Quad(sp, v["referenceContext"], self.node(f"article/{slug_}/text"), g),
+            ox.Quad(sp, v["beginIndex"], ox.Literal(str(ev.start), datatype=v["integer"]), g),
+            ox.Quad(sp, v["endIndex"], ox.Literal(str(ev.end), datatype=v["integer"]), g),
+            ox.Quad(sp, v["anchorOf"], ox.Literal(text[ev.start : ev.end]), g),
+            ox.Quad(sp, v["rule"], ox.Literal(ev.rule), g),
+            ox.Quad(sp, v["extractor"], ox.Literal(ev.extractor), g),
+        ]
 
 
+@cache
+def _span_vocab() -> dict[str, ox.NamedNode]:
+    return {"evidence": term(KG.evidence), "type": term(RDF.type), "String": term(NIF.String),
+            "referenceContext": term(NIF.referenceContext), "beginIndex": term(NIF.beginIndex),
+            "endIndex": term(NIF.endIndex), "anchorOf": term(NIF.anchorOf), "rule": term(KG.rule),
+            "extractor": term(KG.extractor), "integer": term(XSD.integer)}
+
+
+@cache
 def doc_slug(doc_id: str) -> str:
     """A readable IRI segment for a document id; a short hash only where characters were lost."""
     readable = doc_id.replace("/", "__").replace("#", "_line")
@@ -98,12 +140,12 @@ def doc_slug(doc_id: str) -> str:
     return tail
 
 
-def date_literal(value: str) -> Literal:
+def date_literal(value: str) -> ox.Literal:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
+        return lit(value, datatype=XSD.date)
     if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.gYear)
+        return lit(value, datatype=XSD.gYearMonth)
+    return lit(value, datatype=XSD.gYear)
 
 
 def assemble(
@@ -124,7 +166,7 @@ def assemble(
     _entities(a, index, texts)
     for p in positions:
         person = a.node(p.person)
-        a.add(person, KG.position, Literal(p.title, lang="id"))
+        a.add(person, KG.position, lit(p.title, lang="id"))
         if p.represents:
             a.add(person, KG.represents, a.node(p.represents))
     for e in events:
@@ -148,20 +190,20 @@ def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
     art, g, ctx = a.article(doc.id), a.graph_of(doc.id), a.context(doc.id)
     m = doc.meta
     a.add(art, RDF.type, KG.Article, g)
-    a.add(art, DCTERMS.identifier, Literal(doc.id), g)
+    a.add(art, DCTERMS.identifier, lit(doc.id), g)
     a.add(art, KG.context, ctx, g)
     a.add(ctx, RDF.type, NIF.Context, g)
-    a.add(ctx, NIF.isString, Literal(doc.text), g)
-    a.add(ctx, NIF.beginIndex, Literal(0, datatype=XSD.integer), g)
-    a.add(ctx, NIF.endIndex, Literal(len(doc.text), datatype=XSD.integer), g)
+    a.add(ctx, NIF.isString, lit(doc.text), g)
+    a.add(ctx, NIF.beginIndex, lit(0, datatype=XSD.integer), g)
+    a.add(ctx, NIF.endIndex, lit(len(doc.text), datatype=XSD.integer), g)
     if m.title:
-        a.add(art, DCTERMS.title, Literal(m.title), g)
+        a.add(art, DCTERMS.title, lit(m.title), g)
     if m.date:
         a.add(art, DCTERMS.date, date_literal(m.date), g)
     if m.url:
-        a.add(art, DCTERMS.source, Literal(m.url), g)
+        a.add(art, DCTERMS.source, lit(m.url), g)
     if m.dateline_place:
-        a.add(art, KG.dateline, Literal(m.dateline_place), g)
+        a.add(art, KG.dateline, lit(m.dateline_place), g)
     if m.publisher:
         a.add(art, DCTERMS.publisher, _organisation(a, m.publisher, index, g), g)
     for name in m.cites:
@@ -171,10 +213,10 @@ def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
             person = a.node("person/" + slug(name))
             a.add(art, role, person, g)
             a.add(person, RDF.type, PROV.Agent, g)
-            a.add(person, RDFS.label, Literal(name), g)
+            a.add(person, RDFS.label, lit(name), g)
 
 
-def _organisation(a: Assembler, name: str, index: EntityIndex, g) -> URIRef:
+def _organisation(a: Assembler, name: str, index: EntityIndex, g) -> ox.NamedNode:
     """An outlet or agency named in metadata: the known entity, else a new NewsOrganization."""
     from kg.ingest.clean import _outlet_index, _outlet_of
     from kg.knowledge import load_known
@@ -185,13 +227,13 @@ def _organisation(a: Assembler, name: str, index: EntityIndex, g) -> URIRef:
         if ent.id not in index.entities:  # known but never named in a text: still typed and labelled
             a.add(node, RDF.type, KG[ent.type])
             for lang, label in sorted(ent.labels.items()):
-                a.add(node, RDFS.label, Literal(label, lang=lang or None))
+                a.add(node, RDFS.label, lit(label, lang=lang or None))
         if name not in ent.labels.values():
-            a.add(node, SKOS.altLabel, Literal(name))
+            a.add(node, SKOS.altLabel, lit(name))
         return node
     node = a.node(slug(name))
     a.add(node, RDF.type, KG.NewsOrganization)
-    a.add(node, RDFS.label, Literal(name, lang="id"))
+    a.add(node, RDFS.label, lit(name, lang="id"))
     return node
 
 
@@ -200,16 +242,16 @@ def _entities(a: Assembler, index: EntityIndex, texts: dict[str, str]) -> None:
         node = a.node(ent.id)
         a.add(node, RDF.type, KG[ent.type])
         for lang, label in sorted(ent.labels.items()):
-            a.add(node, RDFS.label, Literal(label, lang=lang or None))
+            a.add(node, RDFS.label, lit(label, lang=lang or None))
         for alias in sorted(ent.aliases):
-            a.add(node, SKOS.altLabel, Literal(alias))
-        a.add(node, KG.mentionCount, Literal(len(ent.mentions)))
+            a.add(node, SKOS.altLabel, lit(alias))
+        a.add(node, KG.mentionCount, lit(len(ent.mentions)))
         if ent.represents:
             a.add(node, KG.represents, a.node(ent.represents))
         if ent.capital_of:
             a.add(node, KG.capitalOf, a.node(ent.capital_of))
         if ent.iso:
-            a.add(node, KG.isoCode, Literal(ent.iso))
+            a.add(node, KG.isoCode, lit(ent.iso))
         for doc_id, m in ent.mentions:
             a.span(node, Evidence(doc_id, m.start, m.end, "mentions", m.rule), texts[doc_id])
 
@@ -223,15 +265,15 @@ def _event(a: Assembler, e: Event, texts: dict[str, str]) -> None:
     if e.date:
         a.add(node, KG.date, date_literal(e.date))
         if e.date_inferred:
-            a.add(node, KG.dateInferred, Literal(True))
+            a.add(node, KG.dateInferred, lit(True))
     if e.place:
         a.add(node, KG.place, a.node(e.place))
         if e.place_inferred:
-            a.add(node, KG.placeInferred, Literal(True))
+            a.add(node, KG.placeInferred, lit(True))
     if e.kind == "supply":
-        a.add(node, KG.hedged, Literal(e.hedged))
+        a.add(node, KG.hedged, lit(e.hedged))
     if e.planned:
-        a.add(node, KG.planned, Literal(True))
+        a.add(node, KG.planned, lit(True))
     for x in sorted(e.asserted_by):
         a.add(node, KG.assertedBy, a.node(x))
     for x in sorted(e.denied_by):
@@ -262,9 +304,9 @@ def _statement(a: Assembler, s: Statement, texts: dict[str, str]) -> None:
     g = a.graph_of(s.doc_id)
     node = a.node(s.id)
     a.add(node, RDF.type, KG.Statement, g)
-    a.add(node, KG.text, Literal(s.text, lang="id"), g)
+    a.add(node, KG.text, lit(s.text, lang="id"), g)
     a.add(node, PROV.wasAttributedTo, a.node(s.speaker), g)
-    a.add(node, KG.directQuote, Literal(s.direct), g)
+    a.add(node, KG.directQuote, lit(s.direct), g)
     a.add(node, DCTERMS.source, a.article(s.doc_id), g)
     for r in s.reporters:
         a.add(node, KG.reportedBy, a.node(r), g)

@@ -28,21 +28,16 @@ def to_ox(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
-    """Deduplicated pyoxigraph quads in a canonical order."""
-    out = set()
-    for s, p, o, g in quads:
-        graph = to_ox(g) if g is not None else ox.DefaultGraph()
-        out.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))
-    return sorted(out, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+def ox_quads(quads: Iterable) -> list[ox.Quad]:
+    """Deduplicated pyoxigraph quads in a canonical order: by graph, then by their N-Quads text."""
+    return sorted(set(quads), key=lambda q: (str(q.graph_name), str(q)))
 
 
 def write_graphs(quads: list[ox.Quad], out: Path, base: str) -> dict[str, Path]:
     """graph.trig (named graph per article), graph.ttl (merged) and graph.nq, atomically."""
     out.mkdir(parents=True, exist_ok=True)
     prefixes = dict(PREFIXES, kgr=base)
-    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
-                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    triples = sorted({q.triple for q in quads}, key=str)
     files = {
         "trig": (out / "graph.trig", ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)),
         "ttl": (out / "graph.ttl", ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)),

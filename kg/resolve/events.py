@@ -51,14 +51,18 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
     reports.sort(key=lambda r: (r[0].kind, _identity(r[0].kind, r[1]), -len(str(r[0].value("date") or "")),
                                 r[0].evidence.doc_id, r[0].evidence.start))
     events: list[Event] = []
+    # candidates share kind, identity roles and plannedness: bucket by them, so merging stays
+    # linear in the number of reports instead of comparing every pair
+    buckets: dict[tuple, list[Event]] = {}
     for a, roles, place in reports:
         date = a.value("date")
         planned = bool(a.value("planned"))
-        match = next((e for e in events if e.kind == a.kind and _identity(e.kind, e.roles) == _identity(a.kind, roles)
-                      and e.planned == planned and _dates_agree(e.date, date) and _places_agree(e, place, a)), None)
+        bucket = buckets.setdefault((a.kind, _identity(a.kind, roles), planned), [])
+        match = next((e for e in bucket if _dates_agree(e.date, date) and _places_agree(e, place, a)), None)
         if match is None:
             match = Event("", a.kind, roles, planned=planned)
             events.append(match)
+            bucket.append(match)
         _absorb(match, a, roles, place, index)
     for e in events:
         e.id = _event_id(e, index)

@@ -1,0 +1,182 @@
+"""The per-article stage, run here, in worker processes, or on a Dask cluster, with a cache.
+
+Each input file is read, cleaned, annotated and extracted by `process_file`, a pure function
+of the file's bytes and of kg's own code and data; so its result can be computed anywhere
+and kept. The cache (out/.cache) is keyed by the file's content hash, its id, and a
+fingerprint of everything that shapes extraction (the source of the per-article stages,
+the language data, the known entities, the extractors' versions): change a rule or a
+lexicon and every article is extracted again; add or change one article and only that one is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.config import PACKAGE_DIR, ontology_dir
+from kg.errors import InputError, SkippedInput
+
+CACHE_DIR = ".cache"
+# what the per-article result depends on: code of these stages and these data
+FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "pipeline.py")
+FINGERPRINT_DATA = ("entities.ttl", "countries.ttl")
+PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What one input file gave: its articles' results, skip reasons and warnings."""
+
+    results: tuple
+    skipped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def process_file(doc_id: str, path: Path) -> FileOutcome:
+    """Read one file and run every per-article stage on each article in it."""
+    from kg.ingest import read_path
+    from kg.pipeline import process_article
+
+    try:
+        raws = read_path(doc_id, path)
+    except SkippedInput as exc:
+        return FileOutcome((), (str(exc),))
+    results, skipped, warnings = [], [], []
+    for raw in raws:
+        try:
+            results.append(process_article(raw))
+        except RecursionError:
+            skipped.append(f"{raw.id}: skipped, too deeply nested to process")
+        warnings.extend(raw.warnings)
+    return FileOutcome(tuple(results), tuple(skipped), tuple(warnings))
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of the code and data that per-article results depend on."""
+    from kg.extractors import EXTRACTORS
+
+    h = hashlib.sha256()
+    for ex in EXTRACTORS:
+        h.update(f"{ex.name}@{ex.version};".encode())
+    files: list[Path] = []
+    for name in FINGERPRINT_CODE:
+        p = PACKAGE_DIR / name
+        files.extend(sorted(p.rglob("*")) if p.is_dir() else [p])
+    files.extend(ontology_dir() / name for name in FINGERPRINT_DATA)
+    for f in files:
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.relative_to(f.parents[1]).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+class Cache:
+    """Per-file results in out/.cache, written atomically; unreadable entries are recomputed."""
+
+    def __init__(self, out: Path):
+        self.dir = out / CACHE_DIR / fingerprint()[:16]
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, doc_id: str, path: Path) -> str | None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None  # the reader reports it
+        return hashlib.sha256(doc_id.encode() + b"\0" + data).hexdigest()
+
+    def get(self, key: str | None) -> FileOutcome | None:
+        if key is None:
+            return None
+        try:
+            with open(self.dir / key[:2] / key, "rb") as f:
+                outcome = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        self.hits += 1
+        return outcome
+
+    def put(self, key: str | None, outcome: FileOutcome) -> None:
+        if key is None or outcome.skipped:
+            return  # a skipped file is tried again next time
+        from kg.rdf.serialize import atomic_write
+
+        (self.dir / key[:2]).mkdir(parents=True, exist_ok=True)
+        atomic_write(self.dir / key[:2] / key, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self, out: Path) -> None:
+        """Forget the results of other fingerprints (older code or data)."""
+        import shutil
+
+        for old in (out / CACHE_DIR).glob("*"):
+            if old.is_dir() and old != self.dir:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def run_files(
+    files: list[tuple[str, Path]],
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[FileOutcome]:
+    """The outcome of every file, in the order of `files`, computed where asked."""
+    keys = [cache.key(i, p) if cache else None for i, p in files]
+    outcomes: list[FileOutcome | None] = [cache.get(k) if cache else None for k in keys]
+    todo = [n for n, o in enumerate(outcomes) if o is None]
+    if cache:
+        cache.misses = len(todo)
+    done = len(files) - len(todo)
+    for n, outcome in zip(todo, _compute([files[n] for n in todo], jobs, executor, scheduler), strict=True):
+        outcomes[n] = outcome
+        if cache:
+            cache.put(keys[n], outcome)
+        done += 1
+        if progress:
+            progress(done, len(files))
+    for o in outcomes:
+        assert o is not None
+        yield o
+
+
+def _compute(files: list[tuple[str, Path]], jobs: int, executor: str, scheduler: str | None) -> Iterator[FileOutcome]:
+    if executor == "dask":
+        yield from _dask(files, scheduler)
+        return
+    if executor != "local":
+        raise InputError(f"unknown executor {executor!r}; local or dask")
+    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    if jobs == 1 or len(files) < PARALLEL_MIN_FILES:
+        for doc_id, path in files:
+            yield process_file(doc_id, path)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        ids, paths = [f[0] for f in files], [f[1] for f in files]
+        yield from pool.map(process_file, ids, paths, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+
+
+def _dask(files: list[tuple[str, Path]], scheduler: str | None) -> Iterator[FileOutcome]:
+    """Run the per-article stage on a Dask cluster (the workers need kg installed and the files' paths)."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise InputError("--executor dask needs dask.distributed: pip install 'kg[dask]'") from None
+    if not scheduler:
+        raise InputError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+    try:
+        client = Client(scheduler, timeout=10)
+    except OSError as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    try:
+        futures = client.map(process_file, [f[0] for f in files], [f[1] for f in files], pure=False)
+        yield from client.gather(futures)
+    finally:
+        client.close()
