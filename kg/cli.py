@@ -40,6 +40,16 @@ def _run(fn, *args, **kwargs):
         raise typer.Exit(1) from None
 
 
+def _interrupt_on_sigterm() -> None:
+    """SIGTERM stops a build the way Ctrl-C does: temporary files are removed, out/ stays whole."""
+    import signal
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def _json(data) -> None:
     import json
 
@@ -62,6 +72,7 @@ def build(
     from kg.pipeline import build as run_build
 
     paths = paths or [Path("seeds")]
+    _interrupt_on_sigterm()
     progress = None
     if sys.stderr.isatty():
         from rich.progress import Progress

@@ -51,6 +51,8 @@ def process_file(doc_id: str, path: Path) -> FileOutcome:
     for raw in raws:
         try:
             results.append(process_article(raw))
+        except SkippedInput as exc:
+            skipped.append(str(exc))
         except RecursionError:
             skipped.append(f"{raw.id}: skipped, too deeply nested to process")
         warnings.extend(raw.warnings)
@@ -158,9 +160,14 @@ def _compute(files: list[tuple[str, Path]], jobs: int, executor: str, scheduler:
         for doc_id, path in files:
             yield process_file(doc_id, path)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         ids, paths = [f[0] for f in files], [f[1] for f in files]
         yield from pool.map(process_file, ids, paths, chunksize=max(1, min(64, len(files) // (jobs * 8))))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for the queue
+        raise
+    pool.shutdown()
 
 
 def _dask(files: list[tuple[str, Path]], scheduler: str | None) -> Iterator[FileOutcome]:

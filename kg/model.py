@@ -126,12 +126,32 @@ class AnnotatedDoc:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]  # sorted by start; nested mentions included
     appositions: tuple[Apposition, ...] = ()
+    # derived once here, not at each call: extractors ask for it per sentence
+    top: tuple[Mention, ...] = field(default=(), compare=False, repr=False)
+    top_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
-    def top_mentions(self) -> list[Mention]:
-        """Mentions not inside a longer one ("Rusia" in "Kementerian Luar Negeri Rusia")."""
+    def __post_init__(self) -> None:
         out: list[Mention] = []
         for m in sorted(self.mentions, key=lambda m: (m.start, -m.end)):
             if out and m.start >= out[-1].start and m.end <= out[-1].end:
                 continue
             out.append(m)
+        object.__setattr__(self, "top", tuple(out))
+        object.__setattr__(self, "top_starts", tuple(m.start for m in out))
+
+    def top_mentions(self) -> list[Mention]:
+        """Mentions not inside a longer one ("Rusia" in "Kementerian Luar Negeri Rusia")."""
+        return list(self.top)
+
+    def top_mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Top mentions lying within [start, end)."""
+        from bisect import bisect_left
+
+        i = bisect_left(self.top_starts, start)
+        out = []
+        for m in self.top[i:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
         return out

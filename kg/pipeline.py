@@ -71,8 +71,11 @@ def check_requirements() -> None:
 
 
 def process_article(raw: RawArticle) -> ArticleResult:
-    """Everything that depends on one article only."""
-    ann = annotate(clean_article(raw))
+    """Everything that depends on one article only. Raises SkippedInput for an article with no text."""
+    doc = clean_article(raw)
+    if not doc.text.strip():
+        raise SkippedInput(f"{raw.id}: skipped, nothing is left once page furniture is removed")
+    ann = annotate(doc)
     assertions: list[Assertion] = []
     for ex in EXTRACTORS:
         assertions.extend(ex(ann))
@@ -126,17 +129,36 @@ def build(
     result.events = len(merged.events)
     result.statements = len(merged.statements)
     if out is not None:
-        from kg.store import write_store
-
-        result.files = write_graphs(result.quads, Path(out), settings.base_iri)
-        result.files["store"] = write_store(result.quads, Path(out))
-        if settings.html:
-            from kg.store import open_graph
-            from kg.viz import render
-
-            view = render(open_graph(Path(out)), Path(out) / "graph.html")
-            result.files["html"] = view.path
-            if view.note:
-                result.warnings.append(f"graph.html: {view.note}")
+        result.files = _write_outputs(result, Path(out), settings)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[str, Path]:
+    """Everything a build writes, staged beside out/ and renamed into place at the end, so that
+    an interrupted build leaves the previous files whole (each file is old or new, never half)."""
+    import os
+    import shutil
+    import tempfile
+
+    from kg.rdf.serialize import write_graphs
+    from kg.store import open_graph, write_store
+
+    out.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        staged = write_graphs(result.quads, stage, settings.base_iri)
+        files = {"store": write_store(result.quads, out)}  # swapped in by a symlink rename
+        if settings.html:
+            from kg.viz import render
+
+            view = render(open_graph(out), stage / "graph.html")
+            staged["html"] = view.path
+            if view.note:
+                result.warnings.append(f"graph.html: {view.note}")
+        for kind, path in sorted(staged.items()):
+            os.replace(path, out / path.name)
+            files[kind] = out / path.name
+        return files
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)

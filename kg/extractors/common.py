@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from functools import cache
 
@@ -47,7 +49,7 @@ def actor_key(m: Mention) -> str | None:
 
 
 def in_span(ann: AnnotatedDoc, start: int, end: int, types=None) -> list[Mention]:
-    return [m for m in ann.top_mentions() if m.start >= start and m.end <= end and (types is None or m.type in types)]
+    return [m for m in ann.top_mentions_in(start, end) if types is None or m.type in types]
 
 
 def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None, stop_at_comma=True) -> Mention | None:
@@ -89,7 +91,13 @@ def reference_date(ann: AnnotatedDoc):
     """The article's date, else the latest full date its text gives (to resolve 'pada hari Rabu')."""
     if ann.doc.meta.date:
         return to_date(ann.doc.meta.date)
-    full = [d.value for d in find_dates(ann.doc.text, None) if len(d.value) == 10]
+    return _latest_full_date(ann.doc.text)
+
+
+@lru_cache(maxsize=8)
+def _latest_full_date(text: str):
+    # asked for each dated assertion of an article: read the text once
+    full = [d.value for d in find_dates(text, None) if len(d.value) == 10]
     return to_date(max(full)) if full else None
 
 

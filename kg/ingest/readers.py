@@ -17,6 +17,9 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# One article; beyond this a file is a dump, not an article, and would take minutes to read.
+MAX_ARTICLE_CHARS = 2_000_000
+MAX_FILE_BYTES = 200_000_000  # a JSONL file holds many articles, but not more than this
 # Signatures of binary formats people keep beside their articles.
 MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -79,6 +82,9 @@ def _walk(folder: Path, warnings: list[str]) -> list[Path]:
 def read_path(doc_id: str, path: Path) -> list[RawArticle]:
     """Read one file into articles (one, or one per JSONL line). Raises SkippedInput."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SkippedInput(f"{doc_id}: skipped, {path.stat().st_size:,} bytes is more than kg reads "
+                               f"from one file ({MAX_FILE_BYTES:,})")
         data = path.read_bytes()
     except OSError as exc:
         raise SkippedInput(f"{doc_id}: skipped, cannot read it ({exc.strerror or exc})") from None
@@ -102,8 +108,8 @@ def decode(doc_id: str, data: bytes) -> tuple[str, list[str]]:
             return data.decode("utf-16").replace("\x00", ""), warnings
         except UnicodeDecodeError:
             raise SkippedInput(f"{doc_id}: skipped, broken UTF-16") from None
-    if data.count(b"\x00") > max(8, len(data) // 100):
-        raise SkippedInput(f"{doc_id}: skipped, it looks binary (NUL bytes), not an article")
+    if data.count(b"\x00") > max(8, len(data) // 100) or _control_share(data[:8192]) > 0.05:
+        raise SkippedInput(f"{doc_id}: skipped, it looks binary (control bytes), not an article")
     if b"\x00" in data:
         warnings.append(f"{doc_id}: NUL bytes removed")
         data = data.replace(b"\x00", b"")
@@ -116,9 +122,20 @@ def decode(doc_id: str, data: bytes) -> tuple[str, list[str]]:
         return data.decode("cp1252", errors="replace"), warnings
 
 
-def _require_text(doc_id: str, text: str) -> str:
+def _control_share(head: bytes) -> float:
+    """The share of control bytes (other than tab, newlines, form feed) at the start of a file."""
+    if not head:
+        return 0.0
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13)) + head.count(127)
+    return controls / len(head)
+
+
+def _require_text(doc_id: str, text: str, limit: bool = True) -> str:
     if not text.strip():
         raise SkippedInput(f"{doc_id}: skipped, the file is empty")
+    if limit and len(text) > MAX_ARTICLE_CHARS:
+        raise SkippedInput(f"{doc_id}: skipped, {len(text):,} characters is not one article "
+                           f"(the limit is {MAX_ARTICLE_CHARS:,}); split it into articles")
     return text
 
 
@@ -126,7 +143,7 @@ def read_html(doc_id: str, html: str, warnings: list[str]) -> RawArticle:
     """Main text and metadata of a web page, by trafilatura."""
     import trafilatura
 
-    _require_text(doc_id, html)
+    _require_text(doc_id, html, limit=False)  # markup and scripts count for nothing; the text is checked below
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
@@ -140,7 +157,7 @@ def read_html(doc_id: str, html: str, warnings: list[str]) -> RawArticle:
         authors=tuple(a.strip() for a in (doc.author or "").split(";") if a.strip()),
         url=doc.url or None,
     )
-    return RawArticle(doc_id, doc.text, page, tuple(warnings))
+    return RawArticle(doc_id, _require_text(doc_id, doc.text), page, tuple(warnings))
 
 
 def read_jsonl(doc_id: str, text: str, warnings: list[str]) -> list[RawArticle]:
@@ -158,6 +175,9 @@ def read_jsonl(doc_id: str, text: str, warnings: list[str]) -> list[RawArticle]:
         body = row.get("text") if isinstance(row, dict) else None
         if not isinstance(body, str) or not body.strip():
             warnings.append(f"{line_id}: skipped, no \"text\" field")
+            continue
+        if len(body) > MAX_ARTICLE_CHARS:
+            warnings.append(f"{line_id}: skipped, {len(body):,} characters is not one article")
             continue
         author = row.get("author") or ()
         page = Metadata(

@@ -36,6 +36,21 @@ class _State:
     mentions: list[Mention] = field(default_factory=list)
     appositions: list[Apposition] = field(default_factory=list)
     by_start: dict[int, Mention] = field(default_factory=dict)  # token index -> top mention there
+    _starts: list[int] | None = None
+    _entity_starts: dict[str, list[int]] | None = None  # built when the mentions are complete
+
+    def last_before(self, entity: str, offset: int) -> int:
+        """Where `entity` was last named before `offset` (-1: not yet)."""
+        from bisect import bisect_left
+
+        if self._entity_starts is None:
+            index: dict[str, list[int]] = {}
+            for x in self.mentions:
+                index.setdefault(x.entity, []).append(x.start)
+            self._entity_starts = {e: sorted(v) for e, v in index.items()}
+        starts = self._entity_starts.get(entity, [])
+        i = bisect_left(starts, offset)
+        return starts[i - 1] if i else -1
 
     def add(self, i: int, j: int, type_: str, entity: str, rule: str, claim: bool = True) -> Mention:
         start, end = self.toks[i][0], self.toks[j - 1][1]
@@ -51,10 +66,12 @@ class _State:
         return j <= len(self.toks) and not any(self.taken[i:j])
 
     def index_at(self, offset: int) -> int:
-        for k, t in enumerate(self.toks):
-            if t[0] >= offset:
-                return k
-        return len(self.toks)
+        """The first token starting at or after `offset`."""
+        from bisect import bisect_left
+
+        if self._starts is None:
+            self._starts = [t[0] for t in self.toks]
+        return bisect_left(self._starts, offset)
 
 
 def annotate(doc: Document) -> AnnotatedDoc:
@@ -322,7 +339,7 @@ def _person_for(m: Mention, full: dict[str, list[str]], st: _State) -> str | Non
     if len(cands) == 1:
         return cands[0]
     if len(cands) > 1:  # the most recently named of them
-        last = {e: max((x.start for x in st.mentions if x.entity == e and x.start < m.start), default=-1) for e in cands}
+        last = {e: st.last_before(e, m.start) for e in cands}
         best = max(last.values())
         winners = [e for e in cands if last[e] == best]
         return winners[0] if best >= 0 and len(winners) == 1 else None

@@ -13,6 +13,9 @@ END_RX = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 OPENERS, CLOSERS = "“‘", "”’"
 
 
+MAX_SENTENCE = 1000  # characters; news sentences run to a few hundred
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split at line breaks and sentence ends, never after an abbreviation or inside a quote."""
     abbrevs = words("id", "abbreviations.txt")
@@ -22,7 +25,8 @@ def split_sentences(text: str) -> list[Sentence]:
         start = 0
         for end_m in END_RX.finditer(line):
             end = end_m.end()
-            if _after_abbreviation(line, end_m.start(), abbrevs) or _inside_quote(line[start:end]):
+            if end - start < MAX_SENTENCE and (
+                    _after_abbreviation(line, end_m.start(), abbrevs) or _inside_quote(line[start:end])):
                 continue
             _emit(out, text, line_start + start, line_start + end, para)
             start = end
@@ -35,12 +39,21 @@ def _emit(out: list[Sentence], text: str, start: int, end: int, para: int) -> No
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        # a "sentence" this long is a run-on line (scraped tables, lists, no punctuation): cut it
+        # at a space so that the work on each sentence stays bounded
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _emit(out, text, start, cut, para)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], para))
 
 
 def _after_abbreviation(line: str, dot: int, abbrevs: frozenset[str]) -> bool:
-    m = re.search(r"([\w.]+)$", line[:dot])
+    m = re.search(r"([\w.]+)$", line[max(0, dot - 40) : dot])  # the word before the dot, without rescanning the line
     if not m:
         return False
     word = m.group(1).lower()
