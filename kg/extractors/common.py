@@ -33,6 +33,14 @@ def find_cues(label: str, text: str, start: int = 0) -> list[tuple[str, int, int
     return sorted(out, key=lambda c: (c[1], -c[2]))
 
 
+NEGATED = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|batal|gagal|enggan|menolak)(?:\s+(?:pernah|sempat|jadi|akan|bisa|dapat|mau|ingin|untuk))*\s*$", re.I)
+
+
+def negated(before: str) -> bool:
+    """True when the words right before a verb negate it: "tidak bertemu", "belum pernah bertemu"."""
+    return bool(NEGATED.search(before))
+
+
 def has_cue(label: str, text: str) -> bool:
     return any(rx.search(text) for _, rx in cue_rx(label))
 
@@ -101,11 +109,27 @@ def _latest_full_date(text: str):
     return to_date(max(full)) if full else None
 
 
+NEXT_CLAUSE = re.compile(r",\s*(?:lalu|kemudian|lantas|dan|sebelum|sesudah|setelah itu|serta|selanjutnya)\b|;", re.I)
+
+
+def clause_bounds(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[int, int]:
+    """The clause holding `pos`, between ", lalu …", ", kemudian …", ";" and the sentence's ends."""
+    text = ann.doc.text
+    starts = [m.end() for m in NEXT_CLAUSE.finditer(text, sent.start, pos)]
+    m = NEXT_CLAUSE.search(text, pos, sent.end)
+    return (starts[-1] if starts else sent.start), (m.start() if m else sent.end)
+
+
 def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[str | None, bool]:
-    """(date, inferred): the date expression of the sentence nearest `pos`, else the article's month."""
+    """(date, inferred): the date of `pos`'s own clause after it, else the sentence's date nearest
+    `pos`, else the article's month."""
     ref = reference_date(ann)
     found = find_dates(sent.text, ref)
     if found:
+        lo, hi = clause_bounds(ann, sent, pos)
+        own = [d for d in found if max(lo, pos) <= sent.start + d.start < hi]
+        if own and (lo, hi) != (sent.start, sent.end):  # "X bertemu Y pada hari Senin, lalu menemui Z pada hari Selasa"
+            return own[0].value, False
         best = min(found, key=lambda d: abs(sent.start + d.start - pos))
         return best.value, False
     if ann.doc.meta.date:
@@ -122,6 +146,10 @@ def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Men
     return None
 
 
+COORDINATED = re.compile(r"(?:,\s*|\s)(?:lalu|kemudian|lantas|dan|serta|sebelum|selanjutnya|setelah itu)"
+                         r"\s+(?:juga\s+|akan\s+|sempat\s+)?$", re.I)
+
+
 def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | None) -> Mention | None:
     """Who does it: the person before the verb, a pronoun's antecedent, or the main clause's subject."""
     text = ann.doc.text
@@ -132,6 +160,12 @@ def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | N
     pron = list(PRONOUNS.finditer(head))
     if pron:
         return previous_person(ann, sent.start + pron[-1].start())
+    if COORDINATED.search(head):
+        # "X bertemu Y di Berlin, lalu menemui Z": the second verb shares the sentence's subject
+        first = next((m for m in in_span(ann, sent.start, pos, {"Person"})
+                      if not MODIFIER_BEFORE.search(text[max(sent.start, m.start - 30) : m.start])), None)
+        if first and first != exclude:
+            return first
     # "Setelah bertemu Y, X ...": the subject follows the fronted clause
     comma = text.find(",", pos, sent.end)
     if comma > 0:

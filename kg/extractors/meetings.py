@@ -7,11 +7,13 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.common import (
+    clause_bounds,
     date_near,
     find_cues,
     first_actor_after,
     has_cue,
     in_span,
+    negated,
     place_in,
     subject_of,
 )
@@ -33,7 +35,7 @@ class MeetingsExtractor:
                 if len(set(people)) >= 2:
                     found.append((sent, rule, start, end, tuple(sorted(set(people)))))
         places = self._places(ann, found)
-        for (sent, rule, start, end, people), (place, inferred) in zip(found, places):
+        for (sent, rule, start, _end, people), (place, inferred) in zip(found, places):
             date, date_inferred = date_near(ann, sent, start)
             planned = has_cue("planned", ann.doc.text[max(sent.start, start - 25) : start])
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
@@ -45,13 +47,15 @@ class MeetingsExtractor:
     def _in_sentence(self, ann: AnnotatedDoc, sent: Sentence, last: tuple[str, ...] | None
                      ) -> Iterator[tuple[str, int, int, list[str]]]:
         text = ann.doc.text
-        for rule, start, end in find_cues("meeting-verb", text[sent.start : sent.end], sent.start):
-            if has_cue("negation", text[max(sent.start, start - 12) : start]):
-                continue
-            other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
-            subject = subject_of(ann, sent, start, exclude=other)
-            if other and subject:
-                yield rule, start, end, [subject.entity, other.entity]
+        for label in ("meeting-verb", "meeting-passive"):
+            # active "X bertemu Y" and passive "Y ditemui oleh X" name the same two people
+            for rule, start, end in find_cues(label, text[sent.start : sent.end], sent.start):
+                if negated(text[max(sent.start, start - 30) : start]):
+                    continue
+                other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
+                subject = subject_of(ann, sent, start, exclude=other)
+                if other and subject:
+                    yield rule, start, end, [subject.entity, other.entity]
         for rule, start, end in find_cues("meeting-with", text[sent.start : sent.end], sent.start):
             other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
             subject = subject_of(ann, sent, start, exclude=other)
@@ -101,7 +105,7 @@ class MeetingsExtractor:
                     back.append((s, p))
         out = []
         for sent, _rule, start, _end, people in found:
-            p = place_in(ann, sent)
+            p = _place_of_clause(ann, sent, start) or place_in(ann, sent)
             if p is None and re.search(r"\bdi (?:kota|pelabuhan|wilayah)\s+\w+\s+(?:itu|tersebut)\b", text[sent.start : sent.end]):
                 prior = [m for m in ann.mentions if m.type == "Place" and m.end <= sent.start]
                 p = prior[-1] if prior else None
@@ -119,6 +123,15 @@ class MeetingsExtractor:
             if place and not inferred:
                 stated.setdefault(people, place)
         return [(stated.get(f[4], pl), inf) if inf and f[4] in stated else (pl, inf) for f, (pl, inf) in zip(found, out)]
+
+
+def _place_of_clause(ann: AnnotatedDoc, sent: Sentence, start: int) -> Mention | None:
+    """'…, lalu menemui Z di Warsawa': a place stated in the meeting's own later clause."""
+    lo, hi = clause_bounds(ann, sent, start)
+    if (lo, hi) == (sent.start, sent.end):
+        return None
+    p = place_in(ann, sent, max(lo, start))
+    return p if p is not None and p.start < hi else None
 
 
 def _last_two_people(ann: AnnotatedDoc, pos: int) -> list[str] | None:

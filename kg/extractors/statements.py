@@ -40,6 +40,7 @@ class Speech:
     end: int
     reporters: tuple[str, ...] = ()
     addressee: str | None = None
+    gap: tuple[int, int] | None = None  # the attribution inside a quote split around it
 
 
 class StatementsExtractor:
@@ -51,7 +52,8 @@ class StatementsExtractor:
         claims = []
         for sent in ann.sentences:
             for sp in speeches(ann, sent):
-                mentions = [m.entity for m in in_span(ann, sp.start, sp.end) if m.type != "Unknown"]
+                mentions = [m.entity for m in in_span(ann, sp.start, sp.end) if m.type != "Unknown"
+                            and not (sp.gap and sp.gap[0] <= m.start < sp.gap[1])]
                 denies = ()
                 if has_cue("denial", sp.text):
                     denies = tuple(claims[-3:])  # the claims just before it that it rejects
@@ -85,13 +87,17 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         if key is None:
             continue
         inner = [q for q in quotes if q[1] <= s]
+        # “…,” kata X, “…”: the quote resumes after the attribution
+        resumed = [q for q in quotes if q[0] > e and re.fullmatch(r"[\s,]*[“\"‘]", text[window:q[0]])]
+        gap = (s, window) if inner and resumed else None
+        inner += resumed
         if inner:
             q0, q1 = inner[0][0], inner[-1][1]
             content, direct = " … ".join(q[2].strip().rstrip(",") for q in inner), True
         else:
             q0, q1 = sent.start, s
             content, direct = _strip(text[q0:q1]), False
-        out.append(Speech(rule, key, content, direct, q0, q1, _relays(ann, who.end, sent.end, key)))
+        out.append(Speech(rule, key, content, direct, q0, q1, _relays(ann, who.end, sent.end, key), gap=gap))
     # "X mengatakan (kepada Y) (bahwa) ..."
     for rule, s, e in find_cues("speech-before", body, sent.start):
         if any(sp.start <= s < sp.end for sp in out if sp.direct):
@@ -106,10 +112,13 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
             continue
         rest = text[e : sent.end]
         addressee = None
-        m = re.match(r"\s*(?:pada \w+ \w+\s+)?(?:kepada|pada)\s+(?P<to>[^,]{1,60}?)\s+(?:bahwa\s+)?", rest)
+        # "mengatakan kepada Presiden Iran X bahwa …": the addressee runs to "bahwa" when it comes
+        m = (re.match(r"\s*(?:pada \w+ \w+\s+)?(?:kepada|pada)\s+(?P<to>[^,]{1,80}?)\s+bahwa\s+", rest)
+             or re.match(r"\s*(?:pada \w+ \w+\s+)?(?:kepada|pada)\s+(?P<to>[^,]{1,60}?)\s+", rest))
         start = e
         if m:
-            to = first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Person", "Country", "Organization", "GovernmentBody"})
+            to = (first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Person"})  # "kepada Presiden Iran X": X
+                  or first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Country", "Organization", "GovernmentBody"}))
             addressee = to.entity if to else None
             start = e + m.end()
         if start == e:  # skip "pekan lalu bahwa", ", "
@@ -122,6 +131,16 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         direct = bool(quote_inside) and len(quote_inside[0][2]) >= len(content) - 4
         out.append(Speech(rule, actor_key(who), content, direct, start, end,
                           _relays(ann, end, sent.end, actor_key(who)), addressee))
+    # "..., menurut (laporan) X." closing a sentence that names no other speaker
+    if not out:
+        m = re.search(r",\s+menurut\s+(?:(?:laporan|keterangan|data|pernyataan|sumber di|sumber)\s+)?(?P<who>[^,]{2,80}?)\s*\.?\s*$",
+                      body, re.I)
+        who = first_actor_after(ann, sent.start + m.start("who"), sent.start + m.end("who"), SPEAKERS) if m else None
+        if who and actor_key(who):
+            content = _strip(text[sent.start : sent.start + m.start()])
+            if len(content) >= 8:
+                out.append(Speech("speech.according-after", actor_key(who), content, False, sent.start,
+                                  sent.start + m.start()))
     # "menurut X, ..." at the head of a sentence
     m = re.match(r"\s*menurut\s+", body, re.I)
     if m:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import actor_key, date_near, find_cues, has_cue, in_span, nearest_actor_before
+from kg.extractors.common import actor_key, date_near, find_cues, has_cue, in_span, nearest_actor_before, negated
 from kg.extractors.statements import speeches
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
@@ -28,6 +28,8 @@ class SuppliesExtractor:
             said = said_in[idx]
             last_supplier = None
             for rule, start, end in find_cues("supply-verb", text[sent.start : sent.end], sent.start):
+                if negated(text[max(sent.start, start - 30) : start]):
+                    continue  # "Iran tidak mengirim rudal": a statement records the denial, no supply
                 supplier = _supplier(ann, sent, start, last_supplier)
                 stop = _clause_end(text, end, sent.end)
                 items = _object_items(ann, end, stop)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import date_near, find_cues, first_actor_after, has_cue, in_span, subject_of
+from kg.extractors.common import date_near, find_cues, first_actor_after, has_cue, in_span, negated, subject_of
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, make_assertion
 
 DESTINATIONS = {"Place", "Country"}
@@ -24,7 +24,7 @@ class VisitsExtractor:
             for rule, start, end in find_cues("visit-verb", text[sent.start : sent.end], sent.start):
                 dest = _destination(ann, end, sent.end)
                 agent = subject_of(ann, sent, start, exclude=None)
-                if dest and agent and not has_cue("negation", text[max(sent.start, start - 12) : start]):
+                if dest and agent and not negated(text[max(sent.start, start - 30) : start]):
                     seen.add((agent.entity, dest.entity))
                     yield self._visit(ann, sent, rule, start, agent, dest)
             for rule, start, end in find_cues("visit-noun", text[sent.start : sent.end], sent.start):

@@ -143,3 +143,120 @@ def test_offices_from_apposition():
     (p,) = extract("Menteri Pertahanan Jepang Gen Nakatani tiba di Manila.", "position")
     assert p.role("subject") == (P("Gen Nakatani"),)
     assert p.value("position") == "Menteri Pertahanan" and p.role("represents") == ("known:Japan",)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Presiden Brasil Luiz Lula ditemui oleh Perdana Menteri India Narendra Modi di New Delhi.",
+     {P("Luiz Lula"), P("Narendra Modi")}),
+    ("Menteri Luar Negeri Jepang Yoko Kamikawa diterima Presiden Korea Selatan Yoon Suk-yeol di Seoul.",
+     {P("Yoko Kamikawa"), P("Yoon Suk-yeol")}),
+    ("Kanselir Jerman Olaf Scholz disambut oleh Presiden Prancis Emmanuel Macron di Paris.",
+     {P("Olaf Scholz"), P("Emmanuel Macron")}),
+])
+def test_meetings_passive(text, pair):
+    found = extract(text, "meeting")
+    assert found and people(found[0]) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Prancis Emmanuel Macron belum pernah bertemu Kanselir Jerman Olaf Scholz.",
+    "Presiden Prancis Emmanuel Macron tak jadi bertemu Kanselir Jerman Olaf Scholz.",
+    "Usulan itu diterima oleh parlemen pada hari Senin.",
+    "Presiden Prancis Emmanuel Macron diterima di Universitas Sorbonne sebagai dosen tamu.",
+])
+def test_meetings_negated_or_not_meetings(text):
+    assert extract(text, "meeting") == []
+
+
+def test_meetings_two_in_one_sentence_keep_their_own_date_and_place():
+    ann = make_doc("Kamis, 16 Mei 2024 10:00 WIB\n\nPresiden Prancis Emmanuel Macron bertemu Kanselir Jerman Olaf Scholz "
+                   "di Berlin pada hari Senin, lalu menemui Perdana Menteri Polandia Donald Tusk di Warsawa pada hari Selasa.")
+    found = [a for ex in EXTRACTORS for a in ex(ann) if a.kind == "meeting"]
+    by_pair = {frozenset(people(a)): a for a in found}
+    scholz = by_pair[frozenset({P("Emmanuel Macron"), P("Olaf Scholz")})]
+    tusk = by_pair[frozenset({P("Emmanuel Macron"), P("Donald Tusk")})]
+    assert (scholz.value("date"), scholz.value("place")) == ("2024-05-13", "known:Berlin")
+    assert tusk.value("date") == "2024-05-14" and "warsaw" in tusk.value("place").lower()
+
+
+@pytest.mark.parametrize("text, planned", [
+    ("Presiden Prancis Emmanuel Macron berencana bertemu Kanselir Jerman Olaf Scholz bulan depan.", True),
+    ("Presiden Prancis Emmanuel Macron dijadwalkan bertemu Kanselir Jerman Olaf Scholz di Berlin.", True),
+    ("Presiden Prancis Emmanuel Macron bertemu Kanselir Jerman Olaf Scholz di Berlin.", None),
+])
+def test_meetings_planned_are_marked(text, planned):
+    (a,) = extract(text, "meeting")
+    assert a.value("planned") == planned
+
+
+def test_meeting_and_visit_in_one_sentence():
+    text = ("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang pada hari Rabu dan kemudian bertemu "
+            "Presiden Korea Utara Kim Jong Un.")
+    (meeting,) = extract(text, "meeting")
+    (visit,) = extract(text, "visit")
+    assert people(meeting) == {P("Sergei Lavrov"), P("Kim Jong Un")}
+    assert meeting.value("place") == "known:Pyongyang"
+    assert visit.role("agent") == (P("Sergei Lavrov"),) and visit.role("destination") == ("known:Pyongyang",)
+
+
+@pytest.mark.parametrize("text", [
+    "Perdana Menteri India Narendra Modi tidak berkunjung ke Beijing tahun ini.",
+    "Perdana Menteri India Narendra Modi batal berkunjung ke Beijing.",
+])
+def test_visits_negated(text):
+    assert extract(text, "visit") == []
+
+
+def test_supplies_negated_yield_no_supply_but_the_statement():
+    text = "Iran tidak mengirim rudal ke Rusia, kata Kementerian Luar Negeri Iran."
+    assert extract(text, "supply") == []
+    (s,) = extract(text, "statement")
+    assert "tidak mengirim rudal" in s.value("text")
+
+
+def test_supplies_two_in_one_sentence_attributed_by_a_closing_menurut():
+    text = "Amerika Serikat mengirim tank ke Ukraina dan Jerman menyediakan amunisi untuk Ukraina, menurut laporan Reuters."
+    found = {(a.role("supplier"), a.role("item")) for a in extract(text, "supply")}
+    assert found == {(("known:United_States",), ("item:item.tanks",)), (("known:Germany",), ("item:item.ammunition",))}
+    assert all(a.role("asserter") == ("known:Reuters",) for a in extract(text, "supply"))
+
+
+def test_statement_quote_split_around_the_attribution():
+    text = "“Kami tidak akan mundur,” kata Presiden Ukraina Volodymyr Zelensky, “dan kami akan terus berjuang bersama Polandia.”"
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Volodymyr Zelensky"),) and s.value("direct") is True
+    assert s.value("text").startswith("Kami tidak akan mundur") and s.value("text").endswith("bersama Polandia.")
+    assert s.role("mentions") == ("known:Poland",)  # not the speaker named in the attribution
+
+
+def test_statement_nested_attribution_speaker_addressee_relay():
+    text = ("Menteri Luar Negeri Tiongkok Wang Yi mengatakan kepada Presiden Iran Masoud Pezeshkian bahwa Beijing "
+            "mendukung perundingan damai, menurut kantor berita Xinhua.")
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Wang Yi"),)
+    assert s.role("addressee") == (P("Masoud Pezeshkian"),)
+    assert s.role("reporter") == ("known:Xinhua",)
+    assert s.value("text") == "Beijing mendukung perundingan damai"
+
+
+@pytest.mark.parametrize("text, speaker, fragment", [
+    ("Pasokan gandum ke Afrika akan dilanjutkan, menurut Kementerian Pertanian Rusia.",
+     "org:*|known:Russia", "Pasokan gandum ke Afrika akan dilanjutkan"),  # a ministry of Russia
+    ("Sanksi baru akan diumumkan pekan depan, sebut Gedung Putih.", "known:White_House", "Sanksi baru akan diumumkan"),
+    ("Presiden Korea Selatan Yoon Suk-yeol menegaskan bahwa aliansi dengan Amerika Serikat tetap kuat.",
+     P("Yoon Suk-yeol"), "aliansi dengan Amerika Serikat tetap kuat"),
+])
+def test_statements_more_cue_forms(text, speaker, fragment):
+    import fnmatch
+
+    found = extract(text, "statement")
+    assert any(len(a.role("speaker")) == 1 and fnmatch.fnmatchcase(a.role("speaker")[0], speaker)
+               and fragment in a.value("text") for a in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Buku “Jalan Panjang Menuju Damai” diluncurkan di Jakarta pada hari Senin.",
+    "Ia mengganti kata sandi akunnya.",
+])
+def test_statements_more_negatives(text):
+    assert extract(text, "statement") == []
