@@ -41,6 +41,9 @@ EDGE_COLORS = {"met": "#e15759", "visited": "#f28e2b", "supplied": "#b07aa1", "s
 HIDDEN_KINDS = {"mentions"}  # "said about" edges outnumber the events; one click shows them
 SOURCES_PER_TOOLTIP = 8
 SENTENCE = 220
+MAX_EDGES = 6000  # beyond this the page grows past what a browser lays out in seconds
+# tooltip text in all: past this, each tooltip carries fewer and shorter sentences
+TOOLTIP_BUDGET = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,8 @@ def html(
     details = _node_details(graph, set(net))
     nodes = _vis_nodes(net, details)
     edges = _vis_edges(graph, net, by_edge)
+    if len(edges) < net.number_of_edges():
+        note = " ".join(x for x in (note, f"drawing the {len(edges)} best-supported of {net.number_of_edges()} edges.") if x)
     return _page(nodes, edges, note), len(nodes), len(edges), note
 
 
@@ -162,7 +167,11 @@ def _vis_nodes(net: nx.MultiDiGraph, details) -> list[dict]:
 def _vis_edges(graph: Graph, net: nx.MultiDiGraph, by_edge) -> list[dict]:
     edges = []
     pair_count: dict[frozenset, int] = defaultdict(int)
-    for s, t, pred in sorted(net.edges(keys=True)):
+    keys = sorted(net.edges(keys=True))
+    if len(keys) > MAX_EDGES:  # keep the edges most articles stand behind
+        keys = sorted(sorted(keys, key=lambda k: (-net.edges[k]["articles"], k))[:MAX_EDGES])
+    per_edge = max(1, min(SOURCES_PER_TOOLTIP, TOOLTIP_BUDGET // (max(1, len(keys)) * SENTENCE)))
+    for s, t, pred in keys:
         data = net.edges[s, t, pred]
         sup = supports(graph, by_edge.get(edge_key(s, pred, t), []))
         k = pair_count[frozenset((s, t))]
@@ -173,12 +182,13 @@ def _vis_edges(graph: Graph, net: nx.MultiDiGraph, by_edge) -> list[dict]:
             "width": round(1 + 2 * math.log2(1 + data["articles"]), 2),
             "dashes": bool(data["hedged"] or data["denied"]),
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15 * k} if k else False,
-            "title": _edge_title(graph, s, pred, t, data, sup),
+            "title": _edge_title(graph, s, pred, t, data, sup, per_edge),
         })
     return edges
 
 
-def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[Support, ...]) -> str:
+def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[Support, ...],
+                limit: int = SOURCES_PER_TOOLTIP) -> str:
     arrow = "—" if pred == "met" else "→"
     lines = [f"{graph.label(s)} —{PREDICATE_LABELS.get(pred, pred)}{arrow} {graph.label(t)}"]
     if sup:
@@ -187,7 +197,7 @@ def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[
     for support in sup:
         lines.append("• " + support_summary(support))
         for src in support.sources:
-            if shown == SOURCES_PER_TOOLTIP:
+            if shown == limit:
                 break
             shown += 1
             sentence = " ".join(src.sentence.split())
