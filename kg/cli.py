@@ -253,6 +253,26 @@ def viz(
 
 
 @app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", "-p", help="Port on 127.0.0.1.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 10.0,
+    limit: Annotated[int, typer.Option(help="Most rows (or triples) in one answer.")] = 10_000,
+    graph: GraphOption = Path("out"),
+) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1 (Ctrl-C stops it)."""
+    from kg.serve import make_server
+
+    server = _run(make_server, graph, "127.0.0.1", port, timeout, limit)
+    typer.echo(f"SPARQL endpoint: http://127.0.0.1:{server.server_port}/sparql (read-only; Ctrl-C stops it)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of to stdout.")] = None,
