@@ -41,13 +41,15 @@ def _run(fn, *args, **kwargs):
 
 
 def _interrupt_on_sigterm() -> None:
-    """SIGTERM stops a build the way Ctrl-C does: temporary files are removed, out/ stays whole."""
+    """SIGTERM and SIGINT stop a build the same way: temporary files removed, out/ left whole.
+    (SIGINT explicitly too: a process started in the background inherits it ignored.)"""
     import signal
 
     def stop(_signum, _frame):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
 
 
 def _json(data) -> None:
@@ -270,6 +272,21 @@ def serve(
         pass
     finally:
         server.server_close()
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="The store's SPARQL Update URL.")],
+    target: Annotated[str | None, typer.Option("--graph-iri", "--into", help="Load everything into this one graph.")] = None,
+    user: Annotated[str | None, typer.Option(help="User name, if the store asks for one.")] = None,
+    password: Annotated[str | None, typer.Option(help="Password (or set KG_PUSH_PASSWORD).", envvar="KG_PUSH_PASSWORD")] = None,
+    graph: GraphOption = Path("out"),
+) -> None:
+    """Load the built graph into a SPARQL 1.1 store (Virtuoso, Fuseki, GraphDB…) by SPARQL Update."""
+    from kg.push import push as run_push
+
+    done = _run(run_push, graph, endpoint, target, user, password)
+    typer.echo(f"{done.triples} triples in {done.graphs} named graph(s) sent to {endpoint} in {done.requests} request(s)")
 
 
 @app.command()
