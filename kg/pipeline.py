@@ -99,7 +99,7 @@ def build(
     """
     from kg.execute import Cache, run_files
     from kg.rdf.assemble import assemble
-    from kg.rdf.serialize import ox_quads, write_graphs
+    from kg.rdf.serialize import ox_quads
     from kg.resolve.merge import merge
 
     settings = settings or Settings()

@@ -130,7 +130,7 @@ def test_quad_lookups_agree_with_the_views(seed_graph):
     assert by_lookup == by_view | symmetric
     sources = seed_graph.select("edge_sources")
     for s, p, t in sorted(by_view):
-        want = sorted((tuple(sorted(r.items())) for r in sources
-                       if r["source"] == s and r["predicate"] == KG + p and r["target"] == t))
+        want = sorted(tuple(sorted(r.items())) for r in sources
+                       if r["source"] == s and r["predicate"] == KG + p and r["target"] == t)
         got = sorted(tuple(sorted(r.items())) for r in edge_source_rows(seed_graph, s, p, t))
         assert got == want, (s, p, t)

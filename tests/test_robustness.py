@@ -40,7 +40,7 @@ def _zip() -> bytes:
 BAD = {
     "empty.txt": (b"", "the file is empty"),
     "blank.txt": (b"  \n\t \r\n  ", "the file is empty"),
-    "furniture.txt": ("Baca juga: Harga emas naik\nADVERTISEMENT\nScroll untuk melanjutkan\n".encode(),
+    "furniture.txt": (b"Baca juga: Harga emas naik\nADVERTISEMENT\nScroll untuk melanjutkan\n",
                       "nothing is left once page furniture is removed"),
     "image.txt": (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
     "archive.txt": (_zip(), "a zip archive"),

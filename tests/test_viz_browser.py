@@ -59,7 +59,7 @@ def test_graph_html_edge_tooltip_lists_the_sources(page):
     for kind in page.eval_on_selector_all("#kg-kinds input", "els => els.map(e => e.value)"):
         (page.check if kind == "met" else page.uncheck)(f"#kg-kinds input[value='{kind}']")
     point = page.evaluate("""() => {
-        const a = '%sSergei_Lavrov', b = '%sChoe_Son_Hui';
+        const a = 'KGR_Sergei_Lavrov', b = 'KGR_Choe_Son_Hui';
         const edge = edges.get().find(e => e.kind === 'met' &&
             ((e.from === a && e.to === b) || (e.from === b && e.to === a)));
         network.fit({animation: false});
@@ -72,7 +72,7 @@ def test_graph_html_edge_tooltip_lists_the_sources(page):
                 return {x: rect.left + d.x, y: rect.top + d.y};
         }
         return null;
-    }""" % (KGR, KGR))
+    }""".replace("KGR_", KGR))
     assert point is not None
     page.mouse.move(point["x"], point["y"])
     page.wait_for_function("(document.querySelector('div.vis-tooltip') || {}).innerText"

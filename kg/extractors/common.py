@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.knowledge import load_known
 from kg.lang import read_jsonl

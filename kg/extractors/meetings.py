@@ -104,7 +104,7 @@ class MeetingsExtractor:
                 if p:
                     back.append((s, p))
         out = []
-        for sent, _rule, start, _end, people in found:
+        for sent, _rule, start, _end, _people in found:
             p = _place_of_clause(ann, sent, start) or place_in(ann, sent)
             if p is None and re.search(r"\bdi (?:kota|pelabuhan|wilayah)\s+\w+\s+(?:itu|tersebut)\b", text[sent.start : sent.end]):
                 prior = [m for m in ann.mentions if m.type == "Place" and m.end <= sent.start]
@@ -119,7 +119,7 @@ class MeetingsExtractor:
             out.append((_context_place(ann, start), True))
         # one article, one pair of people: the place it states for them holds for the other reports
         stated = {}
-        for (sent, _r, _s, _e, people), (place, inferred) in zip(found, out):
+        for (_sent, _r, _s, _e, people), (place, inferred) in zip(found, out):
             if place and not inferred:
                 stated.setdefault(people, place)
         return [(stated.get(f[4], pl), inf) if inf and f[4] in stated else (pl, inf) for f, (pl, inf) in zip(found, out)]

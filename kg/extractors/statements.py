@@ -180,7 +180,7 @@ def _relays(ann: AnnotatedDoc, pos: int, end: int, speaker: str) -> tuple[str, .
     """Who relayed it: 'menurut TASS', 'dalam pernyataan ... Kementerian ...', ', RIA ... melaporkan'."""
     text = ann.doc.text
     out = []
-    for _rule, s, e in find_cues("relay", text[pos:end], pos):
+    for _rule, _s, e in find_cues("relay", text[pos:end], pos):
         # "menurut kantor berita Rusia TASS": the agency, not the country that qualifies it
         who = first_actor_after(ann, e, min(end, e + 80), RELAY_ORGS) or first_actor_after(
             ann, e, min(end, e + 30), {"Country"})

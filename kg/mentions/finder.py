@@ -164,7 +164,7 @@ def _ministries(st: _State) -> None:
 
 def _org_cues(st: _State) -> None:
     """'Pusat Studi Strategis dan Internasional (CSIS)', 'Angkatan Laut (AL) AS'."""
-    for pat, rx in compiled("id", "org_cues.jsonl", 0):
+    for pat, _rx in compiled("id", "org_cues.jsonl", 0):
         head_rx = re.compile(rf"\b(?:{pat.pattern})\b", re.I)
         for m in head_rx.finditer(st.doc.text):
             if not m.group(0)[0].isupper():

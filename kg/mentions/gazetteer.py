@@ -68,6 +68,6 @@ def _contiguous(toks, i: int, n: int) -> bool:
 def item_rx() -> list[tuple[str, str, str, re.Pattern]]:
     """(item id, label, type, regex) for the supplied-item words."""
     out = []
-    for pat, rx in compiled("id", "items.jsonl"):
+    for pat, _rx in compiled("id", "items.jsonl"):
         out.append((pat.id, pat.label, str(pat.get("type")), re.compile(rf"\b(?:{pat.pattern})\b", re.I)))
     return out

@@ -52,13 +52,18 @@ def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Ev
         speaker = index.get(doc, a.role("speaker")[0])
         if speaker is None:
             continue
-        ids = lambda role: tuple(sorted({x for k in a.role(role) if (x := index.get(doc, k))}))  # noqa: E731
         denied = tuple(sorted({event_of[k] for k in a.value("denies_spans", ()) if k in event_of}))
         key = f"{doc}|{a.evidence.start}|{a.evidence.end}"
         sid = f"statement/{doc_slug(doc)}_{a.evidence.start}_{hashlib.sha1(key.encode()).hexdigest()[:6]}"
         out.append(Statement(
             sid, doc, str(a.value("text")), speaker, bool(a.value("direct")), a.evidence,
-            reporters=ids("reporter"), addressee=(ids("addressee") or (None,))[0],
-            mentions=tuple(x for x in ids("mentions") if x != speaker), denies=denied,
+            reporters=_ids(a, "reporter", index), addressee=(_ids(a, "addressee", index) or (None,))[0],
+            mentions=tuple(x for x in _ids(a, "mentions", index) if x != speaker), denies=denied,
         ))
     return sorted(out, key=lambda s: s.id)
+
+
+def _ids(a: Assertion, role: str, index: EntityIndex) -> tuple[str, ...]:
+    """The global entities an assertion's role names, sorted."""
+    doc = a.evidence.doc_id
+    return tuple(sorted({x for k in a.role(role) if (x := index.get(doc, k))}))
