@@ -111,3 +111,48 @@ def test_seeds_folder_holds_the_shared_seeds_byte_for_byte():
         assert (SEEDS / f.name).read_bytes() == f.read_bytes()
 
 
+
+
+def _break(g, kind: str):
+    import rdflib
+
+    KG = rdflib.Namespace("https://w3id.org/kg/ontology#")
+    NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+    XSD = rdflib.XSD
+    first = lambda cls: sorted(g.subjects(rdflib.RDF.type, cls))[0]  # noqa: E731
+    if kind == "visit":
+        g.remove((first(KG.Visit), KG.agent, None))
+    elif kind == "statement":
+        g.remove((first(KG.Statement), PROV.wasAttributedTo, None))
+    elif kind == "span":
+        span = first(NIF.String)
+        g.set((span, NIF.endIndex, rdflib.Literal(0, datatype=XSD.integer)))
+    elif kind == "entity":
+        g.add((first(KG.Person), rdflib.RDFS.label, rdflib.Literal("Another name", lang="en")))
+    elif kind == "article":
+        g.remove((first(KG.Article), DCT.identifier, None))
+    elif kind == "date":
+        g.set((first(KG.Meeting), KG.date, rdflib.Literal("last week")))
+    elif kind == "evidence":
+        g.remove((first(KG.Supply), KG.evidence, None))
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    ("visit", "a Visit has a Person as agent"),
+    ("statement", "a Statement is attributed to"),
+    ("span", "beginIndex is one integer, below its endIndex"),
+    ("entity", "one preferred label per language"),
+    ("article", "dct:identifier"),
+    ("date", "kg:date must be one xsd:date"),
+    ("evidence", "needs kg:evidence"),
+])
+def test_each_shape_rejects_its_broken_graph(seed_build, kind, message):
+    from kg.validate import union_graph
+
+    g = union_graph(seed_build.files["ttl"])
+    _break(g, kind)
+    conforms, problems = validate_graph(g)
+    assert not conforms
+    assert any(message in p for p in problems), problems[:5]
