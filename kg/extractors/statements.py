@@ -159,9 +159,19 @@ def _phrase_end(text: str, pos: int, end: int) -> int:
 
 
 def _pronoun_speaker(ann: AnnotatedDoc, pos: int, sent: Sentence):
-    """'…, katanya': the speaker is the person last named."""
+    """'…, katanya': the one who spoke in the sentence before (a person or an organisation:
+    "…, kata CSIS. …, katanya."), else the person last named."""
     m = re.match(r"(?:katanya|ujarnya|tuturnya|ungkapnya)\b", ann.doc.text[pos : pos + 10])
-    return previous_person(ann, sent.start) if m else None
+    if not m:
+        return None
+    before = [s for s in ann.sentences if s.end <= sent.start][-2:]
+    for prev in reversed(before):
+        for rule, s, e in find_cues("speech-after", ann.doc.text[prev.start : prev.end], prev.start):
+            if re.search(r"[,”\"’]\s*$", ann.doc.text[prev.start : s]):
+                who = first_actor_after(ann, e, _phrase_end(ann.doc.text, e, prev.end), SPEAKERS | {"Place"})
+                if who is not None:
+                    return who
+    return previous_person(ann, sent.start)
 
 
 def _content_end(ann: AnnotatedDoc, start: int, end: int) -> int:

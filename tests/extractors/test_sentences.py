@@ -260,3 +260,12 @@ def test_statements_more_cue_forms(text, speaker, fragment):
 ])
 def test_statements_more_negatives(text):
     assert extract(text, "statement") == []
+
+
+def test_statement_katanya_continues_the_previous_speaker_even_an_organisation():
+    text = ("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang. Kapal itu terlihat di pelabuhan, kata Gedung Putih. "
+            "Belum jelas apakah kapal itu akan digunakan untuk perdagangan, katanya.")
+    last = [a for a in extract(text, "statement") if "Belum jelas" in a.value("text")]
+    assert [a.role("speaker") for a in last] == [("known:White_House",)]
+    alone = extract("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang. Kunjungan itu penting, katanya.", "statement")
+    assert [a.role("speaker") for a in alone] == [(P("Sergei Lavrov"),)]
