@@ -108,7 +108,9 @@ class Assembler:
         # the hottest path of the assembly: terms built once, quads made directly
         g = self.graph_of(ev.doc_id)
         slug_ = doc_slug(ev.doc_id)
-        sp = self.node(f"article/{slug_}/span/{ev.start}-{ev.end}")
+        # one span node per (offsets, rule): a sentence that supports a meeting and a statement
+        # keeps the rule of each apart, so a wrong triple leads to the rule that made it
+        sp = self.node(f"article/{slug_}/span/{ev.start}-{ev.end}/{_rule_slug(ev.rule)}")
         v = _span_vocab()
         self.quads += [
             ox.Quad(subject, v["evidence"], sp, g),
@@ -128,6 +130,11 @@ def _span_vocab() -> dict[str, ox.NamedNode]:
             "referenceContext": term(NIF.referenceContext), "beginIndex": term(NIF.beginIndex),
             "endIndex": term(NIF.endIndex), "anchorOf": term(NIF.anchorOf), "rule": term(KG.rule),
             "extractor": term(KG.extractor), "integer": term(XSD.integer)}
+
+
+@cache
+def _rule_slug(rule: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", rule) or "rule"
 
 
 @cache
