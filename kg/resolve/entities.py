@@ -93,14 +93,23 @@ def _parts(mentions: list[tuple[str, Mention]]) -> list[str]:
 
 def _short_form_targets(groups, persons: set[str]) -> dict[str, str]:
     """'person:kim' or 'name:lavrov' -> the one multi-word person whose name has those parts."""
-    parts = {p: _parts(groups[p]) for p in persons}
+    by_rest: dict[str, list[str]] = {}
+    by_part: dict[str, set[str]] = {}
+    for p in sorted(persons):  # indexes, so that each short form costs its own parts, not all persons
+        by_rest.setdefault(p.split(":", 1)[1], []).append(p)
+        for part in _parts(groups[p]):
+            by_part.setdefault(part, set()).add(p)
     out = {}
     for key in groups:
         if key in persons or not key.startswith(("person:", "name:")):
             continue
         surface_parts = part_keys(groups[key][0][1].surface)
-        exact = [p for p in persons if p.split(":", 1)[1] == key.split(":", 1)[1]]
-        cands = exact or [p for p in persons if surface_parts and all(x in parts[p] for x in surface_parts)]
+        cands = by_rest.get(key.split(":", 1)[1], [])
+        if not cands and surface_parts:
+            found = set(by_part.get(surface_parts[0], set()))
+            for x in surface_parts[1:]:
+                found &= by_part.get(x, set())
+            cands = sorted(found)
         if len(cands) == 1:
             out[key] = cands[0]
     return out
