@@ -19,10 +19,13 @@ from kg.store import KG, Graph, open_graph
 METRICS = ("degree", "pagerank", "betweenness", "eigenvector")
 
 
-def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None) -> nx.MultiDiGraph:
+def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None,
+               support: bool = True) -> nx.MultiDiGraph:
     """Entities and their binary edges as a networkx MultiDiGraph (edge key = predicate).
 
-    `source_rows` are the rows of the edge_sources view when the caller has read them already.
+    `source_rows` are the rows of the edge_sources view when the caller has read them already;
+    with support=False the edges carry no dates or counts (reading the sources of every edge is
+    most of the cost on a large graph, and the network's shape does not need them).
     """
     if not isinstance(graph, Graph):
         graph = open_graph(graph)
@@ -32,7 +35,9 @@ def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None)
             continue
         net.add_node(r["node"], label=r["labelEn"] or r["labelId"] or r["label"] or graph.label(r["node"]),
                      type=r["type"][len(KG):], mentions=r["mentions"] or 0)
-    support = _support(graph.select("edge_sources") if source_rows is None else source_rows)
+    if not support:
+        source_rows = []
+    support_of = _support(graph.select("edge_sources") if source_rows is None else source_rows)
     for r in sorted(graph.select("edges"), key=lambda r: (r["source"], r["predicate"], r["target"])):
         s, t, pred = r["source"], r["target"], r["predicate"][len(KG):]
         if pred in SYMMETRIC and s > t:  # stored both ways; one edge in the network
@@ -40,7 +45,7 @@ def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None)
         for node in (s, t):
             if node not in net:
                 net.add_node(node, label=graph.label(node), type=graph.type_of(node), mentions=0)
-        info = support.get(edge_key(s, pred, t), {})
+        info = support_of.get(edge_key(s, pred, t), {})
         net.add_edge(
             s, t, key=pred, predicate=pred, label=PREDICATE_LABELS.get(pred, pred),
             dates=sorted(info.get("dates", ())), articles=len(info.get("articles", ())),
@@ -105,10 +110,13 @@ def scores(net: nx.MultiDiGraph, metric: str = "degree") -> dict[str, float]:
 def centrality(
     graph: Graph | Path | str, metric: str = "degree", type_: str | None = None, top: int = 20
 ) -> list[tuple[str, str, str, float]]:
-    """The `top` most central entities: (iri, label, type, score), best first."""
+    """The `top` most central entities: (iri, label, type, score), best first.
+
+    The network is undirected, one edge per linked pair, weighted by how many kinds of link
+    (met, visited, supplied, said about…) join the two."""
     if metric not in METRICS:
         raise InputError(f"unknown metric {metric!r}; one of {', '.join(METRICS)}")
-    net = projection(graph)
+    net = projection(graph, support=False)
     ranked = []
     for node, score in scores(net, metric).items():
         data = net.nodes[node]
