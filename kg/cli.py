@@ -69,7 +69,7 @@ def build(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not update out/.cache.")] = False,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write out/graph.html.")] = True,
 ) -> None:
-    """Build out/graph.ttl, out/graph.trig and out/graph.nq from articles (default: seeds/)."""
+    """Build out/graph.{trig,ttl,nq,html} and the store out/store from articles (default: seeds/)."""
     from kg.config import Settings
     from kg.pipeline import build as run_build
 
