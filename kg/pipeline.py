@@ -140,25 +140,54 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
     import os
     import shutil
     import tempfile
+    import threading
 
+    import pyoxigraph as ox
+
+    from kg.lookup import NameIndex
     from kg.rdf.serialize import write_graphs
-    from kg.store import open_graph, write_store
+    from kg.store import commit_store, entity_names, memory_graph, prepare_store
 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    # the store loads from N-Quads text in a thread of its own (pyoxigraph lets go of the GIL
+    # while it loads) while this thread writes the TriG and Turtle files and the graph view
+    nquads = ox.serialize(result.quads, format=ox.RdfFormat.N_QUADS)
+    names = NameIndex.from_entities(entity_names(result.quads))
+    prepared: list[Path] = []
+    failed: list[BaseException] = []
+
+    def load_store() -> None:
+        try:
+            prepared.append(prepare_store(result.quads, out, nquads))
+        except BaseException as exc:  # re-raised in the building thread
+            failed.append(exc)
+
+    loader = threading.Thread(target=load_store, name="kg-store")
+    loader.start()
+    committed = False
     try:
-        staged = write_graphs(result.quads, stage, settings.base_iri)
-        files = {"store": write_store(result.quads, out)}  # swapped in by a symlink rename
+        staged = write_graphs(result.quads, stage, settings.base_iri, nquads)
         if settings.html:
             from kg.viz import render
 
-            view = render(open_graph(out), stage / "graph.html")
+            view = render(memory_graph(nquads, names, out), stage / "graph.html")
             staged["html"] = view.path
             if view.note:
                 result.warnings.append(f"graph.html: {view.note}")
+        loader.join()
+        if failed:
+            raise failed[0]
+        # everything is ready: swap it all in, in a few renames
+        files = {"store": commit_store(prepared[0], out, names)}
+        committed = True
         for kind, path in sorted(staged.items()):
             os.replace(path, out / path.name)
             files[kind] = out / path.name
         return files
     finally:
+        loader.join()
         shutil.rmtree(stage, ignore_errors=True)
+        if not committed:
+            for fresh in prepared:  # an interrupted or failed build leaves no half-made store
+                shutil.rmtree(fresh, ignore_errors=True)

@@ -164,32 +164,55 @@ def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:
     return out
 
 
-def write_store(quads: list, out: Path) -> Path:
+def write_store(quads: list, out: Path, nquads: bytes | None = None, names: NameIndex | None = None) -> Path:
     """out/store and out/names.json for the query commands, each swapped in atomically."""
+    fresh = prepare_store(quads, out, nquads)
+    return commit_store(fresh, out, names or NameIndex.from_entities(entity_names(quads)))
+
+
+def prepare_store(quads: list, out: Path, nquads: bytes | None = None) -> Path:
+    """A new store beside out/store, not yet in use (commit_store swaps it in).
+
+    `nquads`: the quads already serialised as N-Quads (loading text is faster than handing
+    over Python objects, and lets go of the GIL, so a build runs this beside its other writing).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    target = out / STORE_DIR
     fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
     fresh.chmod(0o755)
     try:
         store = ox.Store(str(fresh))
-        # loading N-Quads text is faster than handing over Python objects one by one
-        store.bulk_load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(nquads if nquads is not None else ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+                        format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
-        link = out / f".store-link-{os.getpid()}"
-        link.unlink(missing_ok=True)
-        link.symlink_to(fresh.name)
-        if target.exists() and not target.is_symlink():
-            shutil.rmtree(target)
-        os.replace(link, target)  # readers see the old store or the new one, never half of one
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+    return fresh
+
+
+def commit_store(fresh: Path, out: Path, names: NameIndex) -> Path:
+    """Swap a prepared store in by renaming a link (readers see the old store or the new one,
+    never half of one), write its name index, and remove the stores it replaced."""
+    from kg.rdf.serialize import atomic_write
+
+    target = out / STORE_DIR
+    link = out / f".store-link-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(fresh.name)
+    if target.exists() and not target.is_symlink():
+        shutil.rmtree(target)
+    os.replace(link, target)
+    atomic_write(out / NAMES_FILE, names.to_json())
     for stale in out.glob(".store-*"):  # the store this one replaced, or one an interrupted build left
         if stale.name != fresh.name and stale.is_dir() and not stale.is_symlink():
             shutil.rmtree(stale, ignore_errors=True)
-    from kg.rdf.serialize import atomic_write
-
-    names = NameIndex.from_entities(entity_names(quads))
-    atomic_write(out / NAMES_FILE, names.to_json())
     return target
+
+
+def memory_graph(nquads: bytes, names: NameIndex, source: Path) -> Graph:
+    """A Graph over an in-memory store of these N-Quads: for the build's own questions (the
+    graph view), which an in-memory store answers about ten times faster than one on disk."""
+    store = ox.Store()
+    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    return Graph(store, names, source)

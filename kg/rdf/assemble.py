@@ -87,6 +87,8 @@ class Position:
 class Assembler:
     base: str
     quads: list[Quad] = field(default_factory=list)
+    _docs: dict = field(default_factory=dict)  # doc id -> (slug, graph IRI, context IRI)
+    _spans: set = field(default_factory=set)  # span IRIs already described
 
     def add(self, s, p, o, g=None) -> None:
         self.quads.append(ox.Quad(term(s), term(p), term(o), DEFAULT_GRAPH if g is None else term(g)))
@@ -105,17 +107,22 @@ class Assembler:
 
     def span(self, subject: ox.NamedNode, ev: Evidence, text: str) -> None:
         """subject kg:evidence <span>, the span with exact offsets, in the article's graph."""
-        # the hottest path of the assembly: terms built once, quads made directly
-        g = self.graph_of(ev.doc_id)
-        slug_ = doc_slug(ev.doc_id)
+        # the hottest path of the assembly: terms built once per article, quads made directly
+        doc = self._docs.get(ev.doc_id)
+        if doc is None:
+            doc = self._docs[ev.doc_id] = (doc_slug(ev.doc_id), self.graph_of(ev.doc_id), self.context(ev.doc_id))
+        slug_, g, ctx = doc
         # one span node per (offsets, rule): a sentence that supports a meeting and a statement
         # keeps the rule of each apart, so a wrong triple leads to the rule that made it
         sp = self.node(f"article/{slug_}/span/{ev.start}-{ev.end}/{_rule_slug(ev.rule)}")
         v = _span_vocab()
+        self.quads.append(ox.Quad(subject, v["evidence"], sp, g))
+        if sp.value in self._spans:
+            return  # described already, as the evidence of another fact
+        self._spans.add(sp.value)
         self.quads += [
-            ox.Quad(subject, v["evidence"], sp, g),
             ox.Quad(sp, v["type"], v["String"], g),
-            ox.Quad(sp, v["referenceContext"], self.node(f"article/{slug_}/text"), g),
+            ox.Quad(sp, v["referenceContext"], ctx, g),
             ox.Quad(sp, v["beginIndex"], ox.Literal(str(ev.start), datatype=v["integer"]), g),
             ox.Quad(sp, v["endIndex"], ox.Literal(str(ev.end), datatype=v["integer"]), g),
             ox.Quad(sp, v["anchorOf"], ox.Literal(text[ev.start : ev.end]), g),

@@ -30,22 +30,25 @@ def to_ox(term):
 
 def ox_quads(quads: Iterable) -> list[ox.Quad]:
     """Deduplicated pyoxigraph quads in a canonical order: by graph, then by their N-Quads text."""
-    return sorted(set(quads), key=lambda q: (str(q.graph_name), str(q)))
+    groups: dict = {}
+    for q in set(quads):  # grouped first, so that each quad is turned into text once to sort it
+        groups.setdefault(q.graph_name, []).append(q)
+    out: list[ox.Quad] = []
+    for g in sorted(groups, key=str):
+        out += sorted(groups[g], key=str)
+    return out
 
 
-def write_graphs(quads: list[ox.Quad], out: Path, base: str) -> dict[str, Path]:
+def write_graphs(quads: list[ox.Quad], out: Path, base: str, nquads: bytes | None = None) -> dict[str, Path]:
     """graph.trig (named graph per article), graph.ttl (merged) and graph.nq, atomically."""
     out.mkdir(parents=True, exist_ok=True)
     prefixes = dict(PREFIXES, kgr=base)
+    files = {"nq": out / "graph.nq", "trig": out / "graph.trig", "ttl": out / "graph.ttl"}
+    atomic_write(files["nq"], nquads if nquads is not None else ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    atomic_write(files["trig"], ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
     triples = sorted({q.triple for q in quads}, key=str)
-    files = {
-        "trig": (out / "graph.trig", ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)),
-        "ttl": (out / "graph.ttl", ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)),
-        "nq": (out / "graph.nq", ox.serialize(quads, format=ox.RdfFormat.N_QUADS)),
-    }
-    for path, data in files.values():
-        atomic_write(path, data)
-    return {k: v[0] for k, v in files.items()}
+    atomic_write(files["ttl"], ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    return files
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
