@@ -210,6 +210,21 @@ def commit_store(fresh: Path, out: Path, names: NameIndex) -> Path:
     return target
 
 
+def open_in_memory(path: Path | str = "out") -> Graph:
+    """The built graph loaded into memory (from out/graph.nq): for questions that join much of
+    the graph, such as the graph view, which an in-memory store answers ~10x faster than disk."""
+    path = Path(path)
+    if path.is_dir() and (path / "graph.nq").exists() and (path / NAMES_FILE).exists():
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+            names = NameIndex.from_json((path / NAMES_FILE).read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError, KeyError) as exc:
+            raise InputError(f"{path}: cannot load the graph ({exc}); run `kg build` again") from None
+        return Graph(store, names, path)
+    return open_graph(path)
+
+
 def memory_graph(nquads: bytes, names: NameIndex, source: Path) -> Graph:
     """A Graph over an in-memory store of these N-Quads: for the build's own questions (the
     graph view), which an in-memory store answers about ten times faster than one on disk."""

@@ -21,7 +21,7 @@ import networkx as nx
 from kg.analytics import edge_key, projection, simple_graph
 from kg.errors import InputError
 from kg.paths import PREDICATE_LABELS, Support, support_summary, supports
-from kg.store import KG, Graph, open_graph
+from kg.store import KG, Graph, open_in_memory
 
 MAX_NODES = 2000
 TYPE_STYLE = {  # colour-blind-safe Tableau 10 colours; one shape per family
@@ -88,7 +88,7 @@ def html(
 ) -> tuple[str, int, int, str]:
     """The page, the number of nodes and edges drawn, and a note on what was left out."""
     if not isinstance(graph, Graph):
-        graph = open_graph(graph)
+        graph = open_in_memory(graph)
     rows = graph.select("edge_sources")
     net = projection(graph, rows)
     net, note = _subset(graph, net, type_, min_degree, focus, hops, max_nodes)
