@@ -146,7 +146,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
 
     from kg.lookup import NameIndex
     from kg.rdf.serialize import write_graphs
-    from kg.store import commit_store, entity_names, memory_graph, prepare_store
+    from kg.store import commit_store, entity_names, prepare_store, view_graph
 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
@@ -171,7 +171,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
         if settings.html:
             from kg.viz import render
 
-            view = render(memory_graph(nquads, names, out), stage / "graph.html")
+            view = render(view_graph(result.quads, names, out), stage / "graph.html")
             staged["html"] = view.path
             if view.note:
                 result.warnings.append(f"graph.html: {view.note}")

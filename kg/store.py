@@ -211,23 +211,49 @@ def commit_store(fresh: Path, out: Path, names: NameIndex) -> Path:
 
 
 def open_in_memory(path: Path | str = "out") -> Graph:
-    """The built graph loaded into memory (from out/graph.nq): for questions that join much of
-    the graph, such as the graph view, which an in-memory store answers ~10x faster than disk."""
+    """The part of a built graph that the network views read, in memory (see view_graph)."""
     path = Path(path)
     if path.is_dir() and (path / "graph.nq").exists() and (path / NAMES_FILE).exists():
-        store = ox.Store()
         try:
-            store.bulk_load(path=str(path / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+            quads = ox.parse(path=str(path / "graph.nq"), format=ox.RdfFormat.N_QUADS)
             names = NameIndex.from_json((path / NAMES_FILE).read_text(encoding="utf-8"))
+            return view_graph(quads, names, path)
         except (OSError, SyntaxError, ValueError, KeyError) as exc:
             raise InputError(f"{path}: cannot load the graph ({exc}); run `kg build` again") from None
-        return Graph(store, names, path)
     return open_graph(path)
 
 
-def memory_graph(nquads: bytes, names: NameIndex, source: Path) -> Graph:
-    """A Graph over an in-memory store of these N-Quads: for the build's own questions (the
-    graph view), which an in-memory store answers about ten times faster than one on disk."""
+NIF_NS = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+DCT_NS = "http://purl.org/dc/terms/"
+# what ontology/nodes.rq, edges.rq, edge_sources.rq and node_details.rq read
+VIEW_PREDICATES = {RDF_TYPE, RDFS_LABEL, SKOS_ALT, SUBCLASS, PROV_NS + "wasAttributedTo", DCT_NS + "identifier",
+                   DCT_NS + "publisher", DCT_NS + "date"} | {KG + p for p in (
+    "position", "represents", "mentionCount", "participant", "agent", "destination", "supplier", "recipient",
+    "item", "date", "place", "hedged", "planned", "deniedBy", "mentions", "met", "visited", "supplied",
+    "suppliedTo", "context")}
+SPAN_PREDICATES = {NIF_NS + p for p in ("referenceContext", "beginIndex", "endIndex", "anchorOf")}
+FACT_CLASSES = {KG + c for c in ("Meeting", "Visit", "Supply", "Statement")}
+SPAN_CLASSES = {NIF_NS + "String", NIF_NS + "Context"}
+
+
+def view_graph(quads, names: NameIndex, source: Path) -> Graph:
+    """An in-memory Graph of only what the network views read: the facts, their evidence spans,
+    the articles' metadata and the entities' labels, without the articles' texts and the spans
+    of every entity mention (most of a build). The graph view answers from it ~10x faster than
+    from the store on disk; a test checks that it draws the same page as the whole graph."""
+    quads = list(quads)
+    facts = {q.subject for q in quads if q.predicate.value == RDF_TYPE and q.object.value in FACT_CLASSES}
+    keep, spans = [], set()
+    for q in quads:
+        p = q.predicate.value
+        if p in VIEW_PREDICATES:
+            if p != RDF_TYPE or q.object.value not in SPAN_CLASSES:
+                keep.append(q)
+        elif p == KG + "evidence" and q.subject in facts:
+            keep.append(q)
+            spans.add(q.object)
+    keep += [q for q in quads if q.subject in spans and q.predicate.value in SPAN_PREDICATES]
     store = ox.Store()
-    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    store.bulk_extend(keep)
     return Graph(store, names, source)

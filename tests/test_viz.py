@@ -71,3 +71,14 @@ def test_cli_viz(seed_out, tmp_path):
     assert target.exists() and "entities" in out.output
     out = CliRunner().invoke(app, ["viz", "--focus", "Nobody", "-o", str(target), "-g", str(seed_out)])
     assert out.exit_code == 2
+
+
+def test_graph_view_from_the_views_subset_is_the_page_of_the_whole_graph(seed_graph, seed_out, seed_build):
+    # the build and kg viz draw from an in-memory subset of the graph (view_graph); it must
+    # hold everything the views read
+    from kg.store import open_in_memory, view_graph
+
+    whole = html(seed_graph)[0]
+    assert html(view_graph(seed_build.quads, seed_graph.names, seed_out))[0] == whole
+    assert html(open_in_memory(seed_out))[0] == whole
+    assert (seed_out / "graph.html").read_text(encoding="utf-8") == whole
