@@ -45,10 +45,25 @@ def write_graphs(quads: list[ox.Quad], out: Path, base: str, nquads: bytes | Non
     prefixes = dict(PREFIXES, kgr=base)
     files = {"nq": out / "graph.nq", "trig": out / "graph.trig", "ttl": out / "graph.ttl"}
     atomic_write(files["nq"], nquads if nquads is not None else ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    atomic_write(files["trig"], ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
-    triples = sorted({q.triple for q in quads}, key=str)
-    atomic_write(files["ttl"], ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    # written straight to the file, not held in memory as a whole first (hundreds of MB at scale)
+    atomic_serialize(files["trig"], quads, ox.RdfFormat.TRIG, prefixes)
+    atomic_serialize(files["ttl"], sorted({q.triple for q in quads}, key=str), ox.RdfFormat.TURTLE, prefixes)
     return files
+
+
+def atomic_serialize(path: Path, items: list, fmt, prefixes: dict[str, str]) -> None:
+    """Serialise RDF to a temporary file beside `path`, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        ox.serialize(items, output=tmp, format=fmt, prefixes=prefixes)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
