@@ -135,12 +135,21 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[str | None, 
     return None, False
 
 
+# nouns after which "di X" is the subject of talks, not the place of the event
+TOPIC_BEFORE = re.compile(r"\b(?:situasi|konflik|ketegangan|perang|keamanan|krisis|pertempuran|sengketa|perdamaian|"
+                          r"stabilitas|kondisi|perkembangan|isu|masalah)\s+(?:\w+\s+){0,2}?(?:di|dekat)\s+$", re.I)
+
+
 def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Mention | None:
     """'di <Place>' in the sentence: where it happened."""
     text = ann.doc.text
     for m in in_span(ann, after or sent.start, sent.end, {"Place"}):
-        if re.search(r"\b(?:di|dekat)\s+(?:(?:kota|ibu kota|wilayah|pelabuhan|resor)\s+)?$", text[max(0, m.start - 20) : m.start], re.I):
-            return m
+        before = text[max(0, m.start - 40) : m.start]
+        if not re.search(r"\b(?:di|dekat)\s+(?:(?:kota|ibu kota|wilayah|pelabuhan|resor)\s+)?$", before, re.I):
+            continue
+        if TOPIC_BEFORE.search(before):
+            continue  # "membahas situasi di Laut China Selatan": what they spoke of, not where
+        return m
     return None
 
 

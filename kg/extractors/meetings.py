@@ -30,7 +30,9 @@ class MeetingsExtractor:
     def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
         found: list[tuple[Sentence, str, int, int, tuple[str, ...]]] = []
         for sent in ann.sentences:
-            last = found[-1][4] if found else None
+            # "kedua pria itu …": the pair of the last meeting told as having happened, not a plan
+            told = [f for f in found if not has_cue("planned", ann.doc.text[max(f[0].start, f[2] - 25) : f[2]])]
+            last = told[-1][4] if told else None
             for rule, start, end, people in self._in_sentence(ann, sent, last):
                 if len(set(people)) >= 2:
                     found.append((sent, rule, start, end, tuple(sorted(set(people)))))

@@ -63,7 +63,7 @@ class SuppliesExtractor:
                 for item in items:
                     if sup and (rec is None or rec != sup):
                         found.append((idx, sent, rule, start, sup, rec, item, said))
-        yield from self._assertions(ann, found, _denials(said_in))
+        yield from self._assertions(ann, found, _denials(ann, said_in))
 
     def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str]]) -> Iterator[Assertion]:
         text = ann.doc.text
@@ -144,6 +144,16 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     return pos + m.start() if m else end
 
 
-def _denials(said_in: list) -> list[tuple[int, str]]:
-    """(sentence index, speaker) of each statement in the article that rejects a claim."""
-    return [(idx, sp.speaker) for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)]
+def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str]]:
+    """(sentence index, who) of each rejection of a claim in the article: a statement that says
+    the claim is false, or an actor that "membantah/menolak tuduhan …" itself ("Beijing menolak
+    tuduhan tersebut": no reported content, still a denial)."""
+    out = [(idx, sp.speaker) for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)]
+    text = ann.doc.text
+    for idx, sent in enumerate(ann.sentences):
+        for _rule, start, _end in find_cues("denial", text[sent.start : sent.end], sent.start):
+            who = nearest_actor_before(ann, sent, start)
+            key = actor_key(who) if who is not None else None
+            if key and start - who.end <= 20:
+                out.append((idx, key))
+    return list(dict.fromkeys(out))

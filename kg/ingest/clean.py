@@ -106,7 +106,12 @@ def _strip_dateline(kept, meta: _MetaBuilder, outlets) -> list[tuple[int, str]]:
     for i, (offset, text) in enumerate(kept[:4]):
         m = DATELINE_RX.match(text)
         if m and _dateline_parts(m, meta, outlets):
-            return kept[:i] + [(offset + m.end(), text[m.end():])] + kept[i + 1 :]
+            before = kept[:i]
+            if before and not meta.title and _looks_like_title(before[-1][1]):
+                # a headline line right above the dateline ("Judul\nKOMPAS.com - ...") is the title
+                meta.title = before[-1][1]
+                before = before[:-1]
+            return before + [(offset + m.end(), text[m.end():])] + kept[i + 1 :]
         m = COLON_DATELINE_RX.match(text)
         if m and m.group("a").lower() not in {"editor", "penulis", "reporter", "foto", "sumber"}:
             meta.dateline_place = meta.dateline_place or m.group("a")

@@ -269,3 +269,27 @@ def test_statement_katanya_continues_the_previous_speaker_even_an_organisation()
     assert [a.role("speaker") for a in last] == [("known:White_House",)]
     alone = extract("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang. Kunjungan itu penting, katanya.", "statement")
     assert [a.role("speaker") for a in alone] == [(P("Sergei Lavrov"),)]
+
+
+def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
+    text = ("Amerika Serikat menuduh Iran memasok drone kepada Rusia, kata Gedung Putih. "
+            "Teheran menolak tuduhan tersebut.")
+    (s,) = extract(text, "supply")
+    assert s.role("supplier") == ("known:Iran",) and "known:Iran" in s.role("denier")
+
+
+def test_pair_after_a_planned_meeting_is_the_pair_that_met():
+    text = ("Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menteri Luar Negeri Filipina Enrique Manalo di Manila. "
+            "Kamikawa juga dijadwalkan bertemu Presiden Filipina Ferdinand Marcos pada hari Selasa. "
+            "Kedua menteri itu membahas kerja sama maritim.")
+    pairs = {frozenset(people(a)) for a in extract(text, "meeting") if not a.value("planned")}
+    assert pairs == {frozenset({P("Yoko Kamikawa"), P("Enrique Manalo")})}
+
+
+def test_a_place_spoken_of_is_not_where_they_met():
+    text = ("Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menteri Luar Negeri Filipina Enrique Manalo "
+            "dan membahas situasi di Laut China Selatan.")
+    (m,) = extract(text, "meeting")
+    assert m.value("place") != "known:South_China_Sea"
+    here = "Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menteri Luar Negeri Filipina Enrique Manalo di Manila."
+    assert extract(here, "meeting")[0].value("place") == "known:Manila"

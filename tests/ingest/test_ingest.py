@@ -107,3 +107,23 @@ def test_collect_missing_and_empty(tmp_path):
         collect([tmp_path / "nope"])
     with pytest.raises(InputError, match="no articles"):
         collect([tmp_path])
+
+
+def test_a_lead_with_a_year_is_not_a_byline_and_the_headline_above_a_dateline_is_the_title():
+    text = ("Putin dan Xi Bertemu di Astana\n"
+            "KOMPAS.com - Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Astana, Rabu (3/7/2024).\n\n"
+            "Pertemuan itu berlangsung satu jam.\n")
+    doc = clean(text)
+    assert doc.meta.publisher == "KOMPAS.com" and doc.meta.authors == ()
+    assert doc.meta.title == "Putin dan Xi Bertemu di Astana"
+    assert doc.text.startswith("Presiden Rusia Vladimir Putin bertemu")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Rina Putri • 12 Januari 2024 08:00", "Rina Putri"),
+    ("Andi Wijaya - Senin, 4 Maret 2024 | 10:15 WIB", "Andi Wijaya"),
+    ("Budi Santoso | 04/03/2024 10:15", "Budi Santoso"),
+])
+def test_bylines_with_a_date(line, author):
+    doc = clean(line + "\nJAKARTA - Presiden berpidato di depan parlemen.\n")
+    assert doc.meta.authors == (author,)
