@@ -118,11 +118,11 @@ def clause_bounds(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[int, int
     return (starts[-1] if starts else sent.start), (m.start() if m else sent.end)
 
 
-def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[str | None, bool]:
+def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False) -> tuple[str | None, bool]:
     """(date, inferred): the date of `pos`'s own clause after it, else the sentence's date nearest
-    `pos`, else the article's month."""
+    `pos`, else the article's month. future: the event is planned, so weekdays lie ahead."""
     ref = reference_date(ann)
-    found = find_dates(sent.text, ref)
+    found = find_dates(sent.text, ref, future)
     if found:
         lo, hi = clause_bounds(ann, sent, pos)
         own = [d for d in found if max(lo, pos) <= sent.start + d.start < hi]
@@ -140,12 +140,17 @@ TOPIC_BEFORE = re.compile(r"\b(?:situasi|konflik|ketegangan|perang|keamanan|kris
                           r"stabilitas|kondisi|perkembangan|isu|masalah)\s+(?:\w+\s+){0,2}?(?:di|dekat)\s+$", re.I)
 
 
+# "di Istana Merdeka, Jakarta", "di Gedung Putih, Washington": a venue, then its city
+VENUE_BEFORE = re.compile(r"\bdi\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*,\s+$")
+
+
 def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Mention | None:
     """'di <Place>' in the sentence: where it happened."""
     text = ann.doc.text
     for m in in_span(ann, after or sent.start, sent.end, {"Place"}):
         before = text[max(0, m.start - 40) : m.start]
-        if not re.search(r"\b(?:di|dekat)\s+(?:(?:kota|ibu kota|wilayah|pelabuhan|resor)\s+)?$", before, re.I):
+        if not (re.search(r"\b(?:di|dekat)\s+(?:(?:kota|ibu kota|wilayah|pelabuhan|resor)\s+)?$", before, re.I)
+                or VENUE_BEFORE.search(before)):
             continue
         if TOPIC_BEFORE.search(before):
             continue  # "membahas situasi di Laut China Selatan": what they spoke of, not where

@@ -38,8 +38,8 @@ class MeetingsExtractor:
                     found.append((sent, rule, start, end, tuple(sorted(set(people)))))
         places = self._places(ann, found)
         for (sent, rule, start, _end, people), (place, inferred) in zip(found, places):
-            date, date_inferred = date_near(ann, sent, start)
             planned = has_cue("planned", ann.doc.text[max(sent.start, start - 25) : start])
+            date, date_inferred = date_near(ann, sent, start, future=planned)
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
             yield make_assertion("meeting", ev, {"participant": list(people)}, {
                 "date": date, "date_inferred": date_inferred or None, "place": place,

@@ -39,9 +39,9 @@ class VisitsExtractor:
 
     def _visit(self, ann, sent, rule, start, agent: Mention, dest: Mention) -> Assertion:
         text = ann.doc.text
-        date, inferred = date_near(ann, sent, start)
         # a plan or an invitation is not a visit that happened
         planned = has_cue("planned", text[max(sent.start, start - 30) : start])
+        date, inferred = date_near(ann, sent, start, future=planned)
         ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
         return make_assertion("visit", ev, {"agent": [agent.entity], "destination": [dest.entity]},
                               {"date": date, "date_inferred": inferred or None, "planned": planned or None})

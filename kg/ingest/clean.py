@@ -74,7 +74,7 @@ def clean_article(raw: RawArticle) -> Document:
     meta.read_credits(body, outlets)
     meta.read_lead_date(kept)
     if not meta.publisher:
-        meta.publisher = _signature(furniture_text + [t for _, t in kept[-3:]], outlets)
+        meta.publisher = _signature(furniture_text + [t for _, t in kept[-3:]], outlets) or meta.dateline_wire
     segments, pos = [], 0
     for offset, text in kept:
         segments.append(Segment(pos, offset, len(text)))
@@ -124,9 +124,12 @@ def _dateline_parts(m: re.Match, meta: _MetaBuilder, outlets) -> bool:
     parts = [p.strip() for p in (m.group("a"), m.group("b")) if p]
     outlet = next((p for p in parts if _outlet_of(p, outlets) or _is_domain(p)), None)
     if outlet is None:
-        if m.group("wire") and len(parts) == 1 and parts[0].isupper():
+        if m.group("wire") and len(parts) == 1 and re.fullmatch(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}", parts[0]):
+            # "SEOUL (Reuters) -", "Jakarta (ANTARA) -": a city and the agency that filed it; with no
+            # other publisher named, the agency's own copy is what this is
             meta.dateline_place = parts[0]
             meta.cite(m.group("wire"), outlets)
+            meta.dateline_wire = m.group("wire").strip()
             return True
         return False
     meta.publisher = meta.publisher or outlet
@@ -192,6 +195,7 @@ class _MetaBuilder:
         self.editors: list[str] = list(page.editors)
         self.cites: list[str] = list(page.cites)
         self.dateline_place: str | None = None
+        self.dateline_wire: str | None = None
         self.headline_before: int | None = None
         self.body_seen = False
 

@@ -55,8 +55,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]
 
 
-def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
-    """Date expressions in `text`, resolved against `ref` (the article's date) where relative."""
+def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
+    """Date expressions in `text`, resolved against `ref` (the article's date) where relative.
+    future: a bare weekday names the next one, not the last ("akan bertemu pada Kamis")."""
     t = _tables()
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -64,7 +65,7 @@ def find_dates(text: str, ref: dt.date | None) -> list[DateMention]:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            value, explicit = _resolve(m, rule, ref, t)
+            value, explicit = _resolve(m, rule, ref, t, future)
             if value is None:
                 continue
             if rule == "date.weekday" and not _weekday_is_date(text, m):
@@ -81,7 +82,7 @@ def _weekday_is_date(text: str, m: re.Match) -> bool:
     return m.group(0).lower().startswith(("pada", "hari")) or word[0].isupper()
 
 
-def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict) -> tuple[str | None, bool]:
+def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool = False) -> tuple[str | None, bool]:
     g = m.groupdict()
     try:
         if rule in ("date.numeric", "date.named"):
@@ -110,6 +111,9 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict) -> tuple[str 
             return f"{ref.year + t['relative_years'][rel]:04d}", False
     if rule == "date.weekday":
         target = t["weekdays"][g["wd"].lower()]
+        if future and not g.get("after"):
+            ahead = (target - ref.weekday()) % 7 or 7  # a plan made on a Wednesday for "Rabu" means next week
+            return (ref + dt.timedelta(days=ahead)).isoformat(), False
         back = (ref.weekday() - target) % 7
         if g.get("after"):
             back = back or 7  # "Rabu lalu" is never today

@@ -293,3 +293,27 @@ def test_a_place_spoken_of_is_not_where_they_met():
     assert m.value("place") != "known:South_China_Sea"
     here = "Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menteri Luar Negeri Filipina Enrique Manalo di Manila."
     assert extract(here, "meeting")[0].value("place") == "known:Manila"
+
+
+def test_planned_events_on_a_weekday_lie_ahead_of_the_article_date():
+    ann = make_doc("Rabu, 29 Januari 2025 10:30 WIB\n\nMenteri Pertahanan Amerika Serikat Pete Hegseth akan bertemu "
+                   "Menteri Pertahanan Jepang Gen Nakatani pada Kamis.\n"
+                   "Menteri Pertahanan Amerika Serikat Pete Hegseth bertemu Menteri Luar Negeri Jepang Takeshi Iwaya pada Selasa.")
+    found = {a.value("planned"): a.value("date") for ex in EXTRACTORS for a in ex(ann) if a.kind == "meeting"}
+    assert found == {True: "2025-01-30", None: "2025-01-28"}
+
+
+def test_a_venue_then_its_city_gives_the_city():
+    text = ("Presiden Prabowo Subianto bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana Merdeka, Jakarta, "
+            "Senin (27/1/2025).")
+    (m,) = extract(text, "meeting")
+    assert m.value("place") == "known:Jakarta"
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Korea Utara disebut telah mengerahkan ribuan tentara ke Rusia, kata Badan Intelijen Nasional Korea Selatan.", True),
+    ("Korea Utara telah mengerahkan ribuan tentara ke Rusia, kata Badan Intelijen Nasional Korea Selatan.", False),
+])
+def test_supplies_hedged_by_disebut(text, hedged):
+    (s,) = extract(text, "supply")
+    assert s.value("hedged") is hedged

@@ -127,3 +127,9 @@ def test_a_lead_with_a_year_is_not_a_byline_and_the_headline_above_a_dateline_is
 def test_bylines_with_a_date(line, author):
     doc = clean(line + "\nJAKARTA - Presiden berpidato di depan parlemen.\n")
     assert doc.meta.authors == (author,)
+
+
+def test_a_city_and_a_wire_agency_dateline_names_the_publisher_when_nothing_else_does():
+    doc = clean("Jakarta (ANTARA) - Presiden Prabowo Subianto bertemu Perdana Menteri Anwar Ibrahim.\n")
+    assert doc.meta.publisher == "ANTARA" and doc.meta.dateline_place == "Jakarta"
+    assert doc.text.startswith("Presiden Prabowo Subianto")
