@@ -34,6 +34,9 @@ class MeetingsExtractor:
             told = [f for f in found if not has_cue("planned", ann.doc.text[max(f[0].start, f[2] - 25) : f[2]])]
             last = told[-1][4] if told else None
             for rule, start, end, people in self._in_sentence(ann, sent, last):
+                lo, hi = clause_bounds(ann, sent, start)
+                if has_cue("remote", ann.doc.text[lo:hi]):
+                    continue  # a call or a video conference: they spoke, they did not meet
                 if len(set(people)) >= 2:
                     found.append((sent, rule, start, end, tuple(sorted(set(people)))))
         places = self._places(ann, found)

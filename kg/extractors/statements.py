@@ -161,7 +161,8 @@ def _phrase_end(text: str, pos: int, end: int) -> int:
 def _pronoun_speaker(ann: AnnotatedDoc, pos: int, sent: Sentence):
     """'…, katanya': the one who spoke in the sentence before (a person or an organisation:
     "…, kata CSIS. …, katanya."), else the person last named."""
-    m = re.match(r"(?:katanya|ujarnya|tuturnya|ungkapnya)\b", ann.doc.text[pos : pos + 10])
+    m = re.match(r"(?:katanya|ujarnya|tuturnya|ungkapnya|tegasnya|jelasnya|imbuhnya|tambahnya|ucapnya|sebutnya)\b",
+                 ann.doc.text[pos : pos + 12])
     if not m:
         return None
     before = [s for s in ann.sentences if s.end <= sent.start][-2:]

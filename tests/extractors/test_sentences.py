@@ -317,3 +317,29 @@ def test_a_venue_then_its_city_gives_the_city():
 def test_supplies_hedged_by_disebut(text, hedged):
     (s,) = extract(text, "supply")
     assert s.value("hedged") is hedged
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Ukraina Volodymyr Zelensky melakukan pembicaraan telepon dengan Presiden Prancis Emmanuel Macron.",
+    "Presiden Ukraina Volodymyr Zelensky berbicara dengan Presiden Prancis Emmanuel Macron melalui sambungan telepon.",
+    "Pertemuan virtual antara Presiden Ukraina Volodymyr Zelensky dan Presiden Prancis Emmanuel Macron berlangsung "
+    "secara daring.",
+])
+def test_calls_and_video_conferences_are_not_meetings(text):
+    assert extract(text, "meeting") == []
+
+
+def test_more_meeting_verbs():
+    text = "Perdana Menteri India Narendra Modi bertatap muka dengan Presiden Rusia Vladimir Putin di Kazan."
+    (m,) = extract(text, "meeting")
+    assert people(m) == {P("Narendra Modi"), P("Vladimir Putin")}
+
+
+def test_statement_relayed_by_a_quoted_outlet_and_a_trailing_pronoun_form():
+    text = ("“Kami menolak segala bentuk intervensi asing,” ujar Juru Bicara Kementerian Luar Negeri Tiongkok Lin Jian, "
+            "seperti dikutip dari Al Jazeera.")
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Lin Jian"),) and s.role("reporter") == ("known:Al_Jazeera",)
+    later = extract("Menteri Luar Negeri Inggris David Lammy tiba di Kyiv. Sanksi itu berlaku bulan depan, tegasnya.",
+                    "statement")
+    assert [a.role("speaker") for a in later] == [(P("David Lammy"),)]
