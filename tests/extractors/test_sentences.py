@@ -343,3 +343,13 @@ def test_statement_relayed_by_a_quoted_outlet_and_a_trailing_pronoun_form():
     later = extract("Menteri Luar Negeri Inggris David Lammy tiba di Kyiv. Sanksi itu berlaku bulan depan, tegasnya.",
                     "statement")
     assert [a.role("speaker") for a in later] == [(P("David Lammy"),)]
+
+
+@pytest.mark.parametrize("text, item", [
+    ("Rusia telah memasok sistem pertahanan udara ke Iran sejak tahun lalu.", "item:item.air-defence"),
+    ("Amerika Serikat mengirim helikopter serang kepada Filipina.", "item:item.helicopters"),
+    ("Jepang menyerahkan kapal perang kepada Vietnam.", "item:item.warships"),
+])
+def test_supplies_of_more_kinds_of_weapon(text, item):
+    (s,) = extract(text, "supply")
+    assert s.role("item") == (item,)
