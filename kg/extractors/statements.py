@@ -26,6 +26,8 @@ from kg.model import AnnotatedDoc, Assertion, Evidence, Sentence, make_assertion
 SPEAKERS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
 QUOTE_RX = re.compile(r"[“\"‘](?P<q>[^“”\"‘’]{8,}?)[”\"’]")
 RELAY_ORGS = {"Organization", "GovernmentBody", "NewsOrganization"}
+BACK_ATTRIBUTION = re.compile(r"\s*(?:Hal|Pernyataan|Pesan|Penegasan)\s+(?:itu|tersebut|ini)\s+(?:di)?(?:sampaikan|katakan|"
+                              r"ungkapkan|tegaskan|jelaskan|kemukakan|utarakan|nyatakan)(?:\s+oleh)?\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Speech:
     reporters: tuple[str, ...] = ()
     addressee: str | None = None
     gap: tuple[int, int] | None = None  # the attribution inside a quote split around it
+    span: tuple[int, int] | None = None  # the evidence, when it is not the sentence itself
 
 
 class StatementsExtractor:
@@ -57,7 +60,8 @@ class StatementsExtractor:
                 denies = ()
                 if has_cue("denial", sp.text):
                     denies = tuple(claims[-3:])  # the claims just before it that it rejects
-                ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", sp.rule)
+                begin, finish = sp.span or (sent.start, sent.end)
+                ev = Evidence(ann.doc.id, begin, finish, f"{self.name}@{self.version}", sp.rule)
                 yield make_assertion("statement", ev, {
                     "speaker": [sp.speaker], "reporter": list(sp.reporters),
                     "addressee": [sp.addressee] if sp.addressee else [], "mentions": mentions,
@@ -141,6 +145,18 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
             if len(content) >= 8:
                 out.append(Speech("speech.according-after", actor_key(who), content, False, sent.start,
                                   sent.start + m.start()))
+    # "Hal itu disampaikan (oleh) X …": what the sentence before says, X said
+    m = BACK_ATTRIBUTION.match(body)
+    if m and not out:
+        before = [x for x in ann.sentences if x.end <= sent.start]
+        who = first_actor_after(ann, sent.start + m.end(), min(sent.end, sent.start + m.end() + 80), {"Person"}) \
+            or first_actor_after(ann, sent.start + m.end(), min(sent.end, sent.start + m.end() + 80), SPEAKERS)
+        if before and who is not None and actor_key(who):
+            prev = before[-1]
+            content = _strip(text[prev.start : prev.end])
+            if len(content) >= 8:
+                out.append(Speech("speech.back-reference", actor_key(who), content, False, prev.start, prev.end,
+                                  _relays(ann, who.end, sent.end, actor_key(who)), span=(prev.start, sent.end)))
     # "menurut X, ..." at the head of a sentence
     m = re.match(r"\s*menurut\s+", body, re.I)
     if m:
@@ -159,10 +175,11 @@ def _phrase_end(text: str, pos: int, end: int) -> int:
 
 
 def _pronoun_speaker(ann: AnnotatedDoc, pos: int, sent: Sentence):
-    """'…, katanya': the one who spoke in the sentence before (a person or an organisation:
-    "…, kata CSIS. …, katanya."), else the person last named."""
-    m = re.match(r"(?:katanya|ujarnya|tuturnya|ungkapnya|tegasnya|jelasnya|imbuhnya|tambahnya|ucapnya|sebutnya)\b",
-                 ann.doc.text[pos : pos + 12])
+    """'…, katanya' / '…, kata dia': the one who spoke in the sentence before (a person or an
+    organisation: "…, kata CSIS. …, katanya."), else the person last named."""
+    m = re.match(r"(?:(?:katanya|ujarnya|tuturnya|ungkapnya|tegasnya|jelasnya|imbuhnya|tambahnya|ucapnya|sebutnya)\b"
+                 r"|(?:kata|ujar|tutur|ungkap|tegas|jelas|imbuh|tambah|ucap)\s+(?:dia|ia|beliau)\b)",
+                 ann.doc.text[pos : pos + 16])
     if not m:
         return None
     before = [s for s in ann.sentences if s.end <= sent.start][-2:]

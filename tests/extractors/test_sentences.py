@@ -353,3 +353,19 @@ def test_statement_relayed_by_a_quoted_outlet_and_a_trailing_pronoun_form():
 def test_supplies_of_more_kinds_of_weapon(text, item):
     (s,) = extract(text, "supply")
     assert s.role("item") == (item,)
+
+
+def test_statement_attributed_by_the_next_sentence():
+    text = ("Indonesia siap menjadi penengah dalam konflik tersebut. "
+            "Hal itu disampaikan Menteri Luar Negeri Indonesia Sugiono di Jakarta, Selasa.")
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Sugiono"),)
+    assert s.value("text") == "Indonesia siap menjadi penengah dalam konflik tersebut"
+    assert (s.evidence.start, s.evidence.end) == (0, len(text))  # both sentences are the evidence
+    assert extract("Hal itu sudah lama diketahui.", "statement") == []
+
+
+def test_statement_kata_dia():
+    text = "Menteri Luar Negeri Indonesia Sugiono tiba di Kairo. “Kami tidak akan tinggal diam,” kata dia."
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Sugiono"),) and s.value("direct") is True
