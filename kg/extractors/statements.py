@@ -222,8 +222,15 @@ def _relays(ann: AnnotatedDoc, pos: int, end: int, speaker: str) -> tuple[str, .
     return tuple(dict.fromkeys(out))
 
 
+DISCOURSE_OPENER = re.compile(r"^(?:Sementara itu|Selain itu|Di sisi lain|Namun demikian|Namun|Oleh karena itu|"
+                              r"Dalam pada itu|Di samping itu|Sebelumnya|Adapun)\s*,\s*")
+
+
 def _strip(s: str) -> str:
-    return s.strip().strip(",.;:").strip().strip("“”\"‘’").strip()
+    """Reported content without its edges: punctuation, quote marks, and a connective that ties
+    the sentence to the story ("Sementara itu, …") rather than belonging to what was said."""
+    s = s.strip().strip(",.;:").strip().strip("“”\"‘’").strip()
+    return DISCOURSE_OPENER.sub("", s)
 
 
 def _dedupe(out: list[Speech]) -> list[Speech]:

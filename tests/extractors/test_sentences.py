@@ -369,3 +369,8 @@ def test_statement_kata_dia():
     text = "Menteri Luar Negeri Indonesia Sugiono tiba di Kairo. “Kami tidak akan tinggal diam,” kata dia."
     (s,) = extract(text, "statement")
     assert s.role("speaker") == (P("Sugiono"),) and s.value("direct") is True
+
+
+def test_statement_text_leaves_out_the_story_connective():
+    (s,) = extract("Sementara itu, harga minyak akan naik tahun depan, kata Menteri Energi Bahlil Lahadalia.", "statement")
+    assert s.value("text") == "harga minyak akan naik tahun depan"
