@@ -40,7 +40,7 @@ def _run(fn, *args, **kwargs):
         raise typer.Exit(1) from None
 
 
-def _interrupt_on_sigterm() -> None:
+def _interrupt_on_signals() -> None:
     """SIGTERM and SIGINT stop a build the same way: temporary files removed, out/ left whole.
     (SIGINT explicitly too: a process started in the background inherits it ignored.)"""
     import signal
@@ -74,7 +74,7 @@ def build(
     from kg.pipeline import build as run_build
 
     paths = paths or [Path("seeds")]
-    _interrupt_on_sigterm()
+    _interrupt_on_signals()
     progress = None
     if sys.stderr.isatty():
         from rich.progress import Progress

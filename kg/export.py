@@ -16,12 +16,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.store import Graph, open_graph
+from kg.store import RDF_TYPE, Graph, open_graph
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
                "trig": ox.RdfFormat.TRIG}
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 CSV_COLUMNS = ("source", "source_label", "source_type", "predicate", "target", "target_label", "target_type",
                "dates", "articles", "outlets", "hedged", "denied")

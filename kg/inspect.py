@@ -6,8 +6,6 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-KG = "https://w3id.org/kg/ontology#"
-
 
 def _format(path: Path):
     import pyoxigraph as ox

@@ -8,10 +8,11 @@ the whole graph is loaded to answer one question.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.store import KG, Graph, open_graph
+from kg.store import DCT_NS, KG, NIF_NS, PROV_NS, RDF_TYPE, Graph, open_graph, value
 
 PREDICATE_LABELS = {
     "met": "met", "visited": "visited", "supplied": "supplied", "suppliedTo": "supplied to",
@@ -81,7 +82,15 @@ class PathResult:
 
 
 BINARY = ("met", "visited", "supplied", "suppliedTo", "represents")
-PROV_ATTRIBUTED = "http://www.w3.org/ns/prov#wasAttributedTo"
+PROV_ATTRIBUTED = PROV_NS + "wasAttributedTo"
+
+
+@cache
+def _iri(value: str):
+    """A pyoxigraph IRI, made once: the walk and the source lookups ask for the same few many times."""
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)
 
 
 def neighbours(graph: Graph, node: str) -> list[tuple[str, str, bool]]:
@@ -96,13 +105,13 @@ def neighbours(graph: Graph, node: str) -> list[tuple[str, str, bool]]:
     store, me, default = graph.store, ox.NamedNode(node), ox.DefaultGraph()
     out = set()
     for pred in BINARY:
-        p = ox.NamedNode(KG + pred)
+        p = _iri(KG + pred)
         for q in store.quads_for_pattern(me, p, None, default):
             if isinstance(q.object, ox.NamedNode):
                 out.add((pred, q.object.value, True))
         for q in store.quads_for_pattern(None, p, me, default):
             out.add((pred, q.subject.value, pred in SYMMETRIC))
-    attributed, mentions = ox.NamedNode(PROV_ATTRIBUTED), ox.NamedNode(KG + "mentions")
+    attributed, mentions = _iri(PROV_ATTRIBUTED), _iri(KG + "mentions")
     for q in store.quads_for_pattern(None, attributed, me, None):
         for m in store.quads_for_pattern(q.subject, mentions, None, None):
             if m.object != me:
@@ -241,10 +250,6 @@ EDGE_EVENTS = {
     "suppliedTo": ("Supply", KG + "supplier", KG + "recipient"),
     "mentions": ("Statement", PROV_ATTRIBUTED, KG + "mentions"),
 }
-NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-DCT = "http://purl.org/dc/terms/"
-
-
 def edge_source_rows(graph: Graph, source: str, pred: str, target: str) -> list[dict]:
     """The rows of the edge_sources view for one edge, read with quad lookups (a SPARQL query
     with bound values costs tens of milliseconds on a large store; tests check they agree)."""
@@ -257,44 +262,35 @@ def edge_source_rows(graph: Graph, source: str, pred: str, target: str) -> list[
     s, t = ox.NamedNode(source), ox.NamedNode(target)
 
     def objects(subject, predicate: str) -> list:
-        return [q.object for q in store.quads_for_pattern(subject, ox.NamedNode(predicate), None, None)]
+        return [q.object for q in store.quads_for_pattern(subject, _iri(predicate), None, None)]
 
     def first(subject, predicate: str):
         found = objects(subject, predicate)
         return min(found, key=str) if found else None
 
-    nodes = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(src_role), s, None)}
-    nodes &= {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(tgt_role), t, None)}
+    nodes = {q.subject for q in store.quads_for_pattern(None, _iri(src_role), s, None)}
+    nodes &= {q.subject for q in store.quads_for_pattern(None, _iri(tgt_role), t, None)}
     rows = []
     for node in sorted(nodes, key=str):
-        if ox.NamedNode(KG + cls) not in objects(node, RDF_TYPE):
+        if _iri(KG + cls) not in objects(node, RDF_TYPE):
             continue
         if pred in ("met", "visited") and any(o.value == "true" for o in objects(node, KG + "planned")):
             continue
         base = {"source": source, "predicate": KG + pred, "target": target, "node": node.value,
-                "date": _plain(first(node, KG + "date")), "place": _plain(first(node, KG + "place")),
-                "hedged": _plain(first(node, KG + "hedged"))}
+                "date": value(first(node, KG + "date")), "place": value(first(node, KG + "place")),
+                "hedged": value(first(node, KG + "hedged"))}
         denied = [o.value for o in objects(node, KG + "deniedBy")] or [None]
         for span in objects(node, KG + "evidence"):
-            ctx = first(span, NIF + "referenceContext")
-            articles = [q.subject for q in store.quads_for_pattern(None, ox.NamedNode(KG + "context"), ctx, None)]
+            ctx = first(span, NIF_NS + "referenceContext")
+            articles = [q.subject for q in store.quads_for_pattern(None, _iri(KG + "context"), ctx, None)]
             for article in articles:
-                row = dict(base, article=article.value, identifier=_plain(first(article, DCT + "identifier")),
-                           outlet=_plain(first(article, DCT + "publisher")),
-                           published=_plain(first(article, DCT + "date")),
-                           sentence=_plain(first(span, NIF + "anchorOf")), begin=_plain(first(span, NIF + "beginIndex")),
-                           end=_plain(first(span, NIF + "endIndex")))
+                row = dict(base, article=article.value, identifier=value(first(article, DCT_NS + "identifier")),
+                           outlet=value(first(article, DCT_NS + "publisher")),
+                           published=value(first(article, DCT_NS + "date")),
+                           sentence=value(first(span, NIF_NS + "anchorOf")), begin=value(first(span, NIF_NS + "beginIndex")),
+                           end=value(first(span, NIF_NS + "endIndex")))
                 rows.extend(dict(row, denied=d) for d in denied)
     return rows
-
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def _plain(term):
-    from kg.store import value
-
-    return value(term)
 
 
 def supports(graph: Graph, rows: list[dict]) -> tuple[Support, ...]:

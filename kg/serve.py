@@ -50,11 +50,12 @@ def _term_json(term) -> dict:
 
 
 def _cell(term, sep: str) -> str:
+    """One value: TSV writes RDF terms (N-Triples syntax), CSV plain values, quoted where needed."""
     if term is None:
         return ""
-    text = term.value if not isinstance(term, ox.BlankNode) else f"_:{term.value}"
     if sep == "\t":
         return str(term).replace("\t", " ").replace("\n", "\\n")
+    text = term.value if not isinstance(term, ox.BlankNode) else f"_:{term.value}"
     if any(c in text for c in ',"\n\r'):
         return '"' + text.replace('"', '""') + '"'
     return text

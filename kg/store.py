@@ -27,6 +27,9 @@ KG = "https://w3id.org/kg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+NIF_NS = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+DCT_NS = "http://purl.org/dc/terms/"
 SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
            ".nt": ox.RdfFormat.N_TRIPLES}
@@ -141,14 +144,18 @@ def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:
         elif p == SKOS_ALT and isinstance(o, ox.Literal):
             alts.setdefault(s, set()).add(o.value)
 
+    known_ancestors: dict[str, set[str]] = {}
+
     def ancestors(c: str) -> set[str]:
-        seen, todo = set(), [c]
-        while todo:
-            for parent in parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        return seen
+        if c not in known_ancestors:  # a handful of classes, asked about for every entity
+            seen, todo = set(), [c]
+            while todo:
+                for parent in parents.get(todo.pop(), ()):
+                    if parent not in seen:
+                        seen.add(parent)
+                        todo.append(parent)
+            known_ancestors[c] = seen
+        return known_ancestors[c]
 
     entity_classes = {c for c in parents if KG + "Entity" in ancestors(c)} | {KG + "Entity"}
     out = {}
@@ -223,9 +230,6 @@ def open_in_memory(path: Path | str = "out") -> Graph:
     return open_graph(path)
 
 
-NIF_NS = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-PROV_NS = "http://www.w3.org/ns/prov#"
-DCT_NS = "http://purl.org/dc/terms/"
 # what ontology/nodes.rq, edges.rq, edge_sources.rq and node_details.rq read
 VIEW_PREDICATES = {RDF_TYPE, RDFS_LABEL, SKOS_ALT, SUBCLASS, PROV_NS + "wasAttributedTo", DCT_NS + "identifier",
                    DCT_NS + "publisher", DCT_NS + "date"} | {KG + p for p in (

@@ -31,12 +31,20 @@ def find_cues(label: str, text: str, start: int = 0) -> list[tuple[str, int, int
     return sorted(out, key=lambda c: (c[1], -c[2]))
 
 
-NEGATED = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|batal|gagal|enggan|menolak)(?:\s+(?:pernah|sempat|jadi|akan|bisa|dapat|mau|ingin|untuk))*\s*$", re.I)
+@cache
+def _negated_rx() -> re.Pattern:
+    # from the cue data: a negation ("tidak", or a refusal: "enggan") and the modal words that may
+    # stand between it and the verb ("belum pernah", "tak jadi")
+    def words(*labels: str) -> str:
+        return "|".join(p.pattern for p in read_jsonl("id", "cues.jsonl") if p.label in labels)
+
+    return re.compile(rf"(?<![\w-])(?:{words('negation', 'negation-refusal')})(?:\s+(?:{words('negation-modal')}))*\s*$",
+                      re.I)
 
 
 def negated(before: str) -> bool:
     """True when the words right before a verb negate it: "tidak bertemu", "belum pernah bertemu"."""
-    return bool(NEGATED.search(before))
+    return bool(_negated_rx().search(before))
 
 
 def has_cue(label: str, text: str) -> bool:

@@ -29,24 +29,26 @@ class MeetingsExtractor:
 
     def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
         found: list[tuple[Sentence, str, int, int, tuple[str, ...]]] = []
+        planned: list[bool] = []  # of each found meeting, read once
+        last_told = None  # "kedua pria itu …": the pair of the last meeting told as having happened
         for sent in ann.sentences:
-            # "kedua pria itu …": the pair of the last meeting told as having happened, not a plan
-            told = [f for f in found if not has_cue("planned", ann.doc.text[max(f[0].start, f[2] - 25) : f[2]])]
-            last = told[-1][4] if told else None
-            for rule, start, end, people in self._in_sentence(ann, sent, last):
+            for rule, start, end, people in self._in_sentence(ann, sent, last_told):
                 lo, hi = clause_bounds(ann, sent, start)
                 if has_cue("remote", ann.doc.text[lo:hi]):
                     continue  # a call or a video conference: they spoke, they did not meet
                 if len(set(people)) >= 2:
-                    found.append((sent, rule, start, end, tuple(sorted(set(people)))))
+                    pair = tuple(sorted(set(people)))
+                    found.append((sent, rule, start, end, pair))
+                    planned.append(has_cue("planned", ann.doc.text[max(sent.start, start - 25) : start]))
+                    if not planned[-1]:
+                        last_told = pair
         places = self._places(ann, found)
-        for (sent, rule, start, _end, people), (place, inferred) in zip(found, places):
-            planned = has_cue("planned", ann.doc.text[max(sent.start, start - 25) : start])
-            date, date_inferred = date_near(ann, sent, start, future=planned)
+        for (sent, rule, start, _end, people), (place, inferred), plan in zip(found, places, planned):
+            date, date_inferred = date_near(ann, sent, start, future=plan)
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
             yield make_assertion("meeting", ev, {"participant": list(people)}, {
                 "date": date, "date_inferred": date_inferred or None, "place": place,
-                "place_inferred": inferred or None, "planned": planned or None,
+                "place_inferred": inferred or None, "planned": plan or None,
             })
 
     def _in_sentence(self, ann: AnnotatedDoc, sent: Sentence, last: tuple[str, ...] | None

@@ -26,6 +26,8 @@ from kg.model import AnnotatedDoc, Assertion, Evidence, Sentence, make_assertion
 SPEAKERS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
 QUOTE_RX = re.compile(r"[“\"‘](?P<q>[^“”\"‘’]{8,}?)[”\"’]")
 RELAY_ORGS = {"Organization", "GovernmentBody", "NewsOrganization"}
+# "…, kata X" / "“…,” kata X": a speech verb after the content attributes it only past a comma or a quote
+ATTRIBUTION_AFTER = re.compile(r"[,”\"’]\s*$")
 BACK_ATTRIBUTION = re.compile(r"\s*(?:Hal|Pernyataan|Pesan|Penegasan)\s+(?:itu|tersebut|ini)\s+(?:di)?(?:sampaikan|katakan|"
                               r"ungkapkan|tegaskan|jelaskan|kemukakan|utarakan|nyatakan)(?:\s+oleh)?\s+", re.I)
 
@@ -77,8 +79,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
     quotes = [(sent.start + m.start("q"), sent.start + m.end("q"), m.group("q")) for m in QUOTE_RX.finditer(body)]
     # "..., kata X" / "“...,” kata X"
     for rule, s, e in find_cues("speech-after", body, sent.start):
-        before = text[sent.start : s]
-        if not re.search(r"[,”\"’]\s*$", before):
+        if not ATTRIBUTION_AFTER.search(text[sent.start : s]):
             continue  # "kata" inside a phrase ("kata kunci", "dengan kata lain") is no attribution
         # the speaker follows the verb, perhaps behind a title ("kata juru bicara Kementerian ...")
         window = _phrase_end(text, e, sent.end)
@@ -184,8 +185,8 @@ def _pronoun_speaker(ann: AnnotatedDoc, pos: int, sent: Sentence):
         return None
     before = [s for s in ann.sentences if s.end <= sent.start][-2:]
     for prev in reversed(before):
-        for rule, s, e in find_cues("speech-after", ann.doc.text[prev.start : prev.end], prev.start):
-            if re.search(r"[,”\"’]\s*$", ann.doc.text[prev.start : s]):
+        for _rule, s, e in find_cues("speech-after", ann.doc.text[prev.start : prev.end], prev.start):
+            if ATTRIBUTION_AFTER.search(ann.doc.text[prev.start : s]):
                 who = first_actor_after(ann, e, _phrase_end(ann.doc.text, e, prev.end), SPEAKERS | {"Place"})
                 if who is not None:
                     return who
