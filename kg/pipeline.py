@@ -29,9 +29,11 @@ class ArticleResult:
 
 @dataclass
 class BuildResult:
-    """What a build produced: the quads, the files written, counts and warnings."""
+    """What a build produced: the graph, the files written, counts and warnings."""
 
-    quads: list = field(default_factory=list)
+    graph: object = None  # kg.rdf.assemble.Assembled
+    base: str = ""
+    triples: int = 0
     files: dict[str, Path] = field(default_factory=dict)
     articles: int = 0
     entities: int = 0
@@ -41,6 +43,27 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0  # input files whose per-article results came from out/.cache
+    _quads: list | None = field(default=None, repr=False)
+
+    @property
+    def quads(self) -> list:
+        """Every quad of the build as pyoxigraph quads, in canonical order (parsed from the TriG
+        written, or from the same text made in memory: the graph is never held as quads otherwise)."""
+        if self._quads is None:
+            import io
+
+            import pyoxigraph as ox
+
+            from kg.rdf.serialize import ox_quads, write_trig
+
+            if "trig" in self.files and self.files["trig"].exists():
+                parsed = ox.parse(path=str(self.files["trig"]), format=ox.RdfFormat.TRIG)
+            else:
+                buffer = io.StringIO()
+                write_trig(buffer, self.graph, self.base)
+                parsed = ox.parse(buffer.getvalue().encode("utf-8"), format=ox.RdfFormat.TRIG)
+            self._quads = ox_quads(parsed)
+        return self._quads
 
     def dataset(self):
         """The build as an rdflib Dataset (named graph per article)."""
@@ -57,7 +80,7 @@ class BuildResult:
 
     def summary(self) -> str:
         return (f"{self.articles} articles, {self.entities} entities, {self.events} events, "
-                f"{self.statements} statements, {len(self.quads)} quads in {self.seconds:.2f} s"
+                f"{self.statements} statements, {self.triples} quads in {self.seconds:.2f} s"
                 + (f" ({self.cached} file(s) from the cache)" if self.cached else "")
                 + (f"; {len(self.skipped)} input(s) skipped" if self.skipped else ""))
 
@@ -99,7 +122,6 @@ def build(
     """
     from kg.execute import Cache, run_files
     from kg.rdf.assemble import assemble
-    from kg.rdf.serialize import ox_quads
     from kg.resolve.merge import merge
 
     settings = settings or Settings()
@@ -121,9 +143,10 @@ def build(
         raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
     results.sort(key=lambda r: r.ann.doc.id)
     merged = merge([r.ann for r in results], [a for r in results for a in r.assertions])
-    quads = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
-                     merged.positions, settings.base_iri)
-    result.quads = ox_quads(quads)
+    result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
+                            merged.positions, settings.base_iri)
+    result.base = settings.base_iri
+    result.triples = result.graph.triples
     result.articles = len(results)
     result.entities = len(merged.index.entities)
     result.events = len(merged.events)
@@ -142,40 +165,43 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
     import tempfile
     import threading
 
-    import pyoxigraph as ox
-
     from kg.lookup import NameIndex
-    from kg.rdf.serialize import write_graphs
-    from kg.store import commit_store, entity_names, prepare_store, view_graph
+    from kg.rdf.serialize import atomic_text, write_trig, write_turtle
+    from kg.store import build_view, commit_store, entity_names, prepare_store
 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    # the store loads from N-Quads text in a thread of its own (pyoxigraph lets go of the GIL
-    # while it loads) while this thread writes the TriG and Turtle files and the graph view
-    nquads = ox.serialize(result.quads, format=ox.RdfFormat.N_QUADS)
-    names = NameIndex.from_entities(entity_names(result.quads))
+    staged = {"trig": stage / "graph.trig", "ttl": stage / "graph.ttl"}
+    graph = result.graph
     prepared: list[Path] = []
     failed: list[BaseException] = []
 
     def load_store() -> None:
         try:
-            prepared.append(prepare_store(result.quads, out, nquads))
+            prepared.append(prepare_store(out, path=staged["trig"]))
         except BaseException as exc:  # re-raised in the building thread
             failed.append(exc)
 
+    # the store loads the TriG file in a thread of its own (pyoxigraph lets go of the GIL while
+    # it loads) while this thread writes the Turtle file and the graph view
     loader = threading.Thread(target=load_store, name="kg-store")
-    loader.start()
     committed = False
     try:
-        staged = write_graphs(result.quads, stage, settings.base_iri, nquads)
+        with atomic_text(staged["trig"]) as f:
+            write_trig(f, graph, settings.base_iri)
+        loader.start()
+        with atomic_text(staged["ttl"]) as f:
+            write_turtle(f, graph, settings.base_iri)
+        names = NameIndex.from_entities(entity_names(graph.default))
         if settings.html:
             from kg.viz import render
 
-            view = render(view_graph(result.quads, names, out), stage / "graph.html")
+            view = render(build_view(graph, names, settings.base_iri, out), stage / "graph.html")
             staged["html"] = view.path
             if view.note:
                 result.warnings.append(f"graph.html: {view.note}")
-        loader.join()
+        if loader.is_alive():
+            loader.join()
         if failed:
             raise failed[0]
         # everything is ready: swap it all in, in a few renames
@@ -184,9 +210,11 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
         for kind, path in sorted(staged.items()):
             os.replace(path, out / path.name)
             files[kind] = out / path.name
+        (out / "graph.nq").unlink(missing_ok=True)  # written by earlier versions; `kg export` makes it
         return files
     finally:
-        loader.join()
+        if loader.is_alive():
+            loader.join()
         shutil.rmtree(stage, ignore_errors=True)
         if not committed:
             for fresh in prepared:  # an interrupted or failed build leaves no half-made store

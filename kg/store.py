@@ -45,6 +45,8 @@ def value(term) -> str | int | float | bool | None:
     """A result term as a plain Python value (IRIs and strings as str, numbers as numbers)."""
     if term is None:
         return None
+    if term.__class__ is ox.NamedNode:  # most terms of most rows: the fast way first
+        return term.value
     if isinstance(term, ox.Literal):
         dt = term.datatype.value
         if dt.endswith("#integer"):
@@ -81,7 +83,7 @@ class Graph:
         terms = {k: ox.NamedNode(v) if isinstance(v, str) else v for k, v in bindings.items()}
         result = self.query(view(view_name), **terms)
         names = [v.value for v in result.variables]
-        return [{n: value(sol[n]) for n in names} for sol in result]
+        return [dict(zip(names, map(value, sol))) for sol in result]
 
     def prefixes(self) -> dict[str, str]:
         """The output's prefixes, predeclared so that queries can use kg:, kgr:, prov: … directly."""
@@ -171,25 +173,25 @@ def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:
     return out
 
 
-def write_store(quads: list, out: Path, nquads: bytes | None = None, names: NameIndex | None = None) -> Path:
+def write_store(quads: list, out: Path, names: NameIndex | None = None) -> Path:
     """out/store and out/names.json for the query commands, each swapped in atomically."""
-    fresh = prepare_store(quads, out, nquads)
+    fresh = prepare_store(out, quads=quads)
     return commit_store(fresh, out, names or NameIndex.from_entities(entity_names(quads)))
 
 
-def prepare_store(quads: list, out: Path, nquads: bytes | None = None) -> Path:
-    """A new store beside out/store, not yet in use (commit_store swaps it in).
-
-    `nquads`: the quads already serialised as N-Quads (loading text is faster than handing
-    over Python objects, and lets go of the GIL, so a build runs this beside its other writing).
-    """
+def prepare_store(out: Path, quads: list | None = None, path: Path | None = None) -> Path:
+    """A new store beside out/store, not yet in use (commit_store swaps it in), loaded from
+    `quads` or from the graph file at `path` (loading a file lets go of the GIL, so a build
+    runs this beside its other writing)."""
     out.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
     fresh.chmod(0o755)
     try:
         store = ox.Store(str(fresh))
-        store.bulk_load(nquads if nquads is not None else ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
-                        format=ox.RdfFormat.N_QUADS)
+        if path is not None:
+            store.bulk_load(path=str(path), format=FORMATS[path.suffix])
+        else:
+            store.bulk_load(ox.serialize(quads or [], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
     except BaseException:
@@ -220,9 +222,9 @@ def commit_store(fresh: Path, out: Path, names: NameIndex) -> Path:
 def open_in_memory(path: Path | str = "out") -> Graph:
     """The part of a built graph that the network views read, in memory (see view_graph)."""
     path = Path(path)
-    if path.is_dir() and (path / "graph.nq").exists() and (path / NAMES_FILE).exists():
+    if path.is_dir() and (path / "graph.trig").exists() and (path / NAMES_FILE).exists():
         try:
-            quads = ox.parse(path=str(path / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+            quads = ox.parse(path=str(path / "graph.trig"), format=ox.RdfFormat.TRIG)
             names = NameIndex.from_json((path / NAMES_FILE).read_text(encoding="utf-8"))
             return view_graph(quads, names, path)
         except (OSError, SyntaxError, ValueError, KeyError) as exc:
@@ -239,6 +241,21 @@ VIEW_PREDICATES = {RDF_TYPE, RDFS_LABEL, SKOS_ALT, SUBCLASS, PROV_NS + "wasAttri
 SPAN_PREDICATES = {NIF_NS + p for p in ("referenceContext", "beginIndex", "endIndex", "anchorOf")}
 FACT_CLASSES = {KG + c for c in ("Meeting", "Visit", "Supply", "Statement")}
 SPAN_CLASSES = {NIF_NS + "String", NIF_NS + "Context"}
+
+
+def build_view(graph, names: NameIndex, base: str, source: Path) -> Graph:
+    """view_graph's Graph made straight from a build (an assemble.Assembled): the default graph
+    and the part of each article's graph that the views read (metadata, statements, the facts'
+    evidence), without its text and its entity mentions; a test checks it draws the same page."""
+    import io
+
+    from kg.rdf.serialize import write_trig
+
+    store = ox.Store()
+    text = io.StringIO()
+    write_trig(text, graph, base, part="view")
+    store.bulk_load(text.getvalue().encode("utf-8"), format=ox.RdfFormat.TRIG)
+    return Graph(store, names, source)
 
 
 def view_graph(quads, names: NameIndex, source: Path) -> Graph:

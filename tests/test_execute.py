@@ -33,7 +33,7 @@ def serial(corpus, tmp_path_factory):
 
 
 def _same(a, b) -> None:
-    for name in ("graph.trig", "graph.ttl", "graph.nq", "graph.html", "names.json"):
+    for name in ("graph.trig", "graph.ttl", "graph.html", "names.json"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
@@ -71,7 +71,7 @@ def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(corpus, serial,
     third = build([work], out)
     assert third.cached == first.articles - 1
     fresh = build([work], tmp_path / "fresh", use_cache=False)
-    for name in ("graph.trig", "graph.nq"):
+    for name in ("graph.trig", "graph.ttl"):
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
     assert fresh.articles == third.articles
 

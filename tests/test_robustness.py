@@ -98,7 +98,7 @@ def test_bad_inputs_exit_3_and_good_ones_are_built(bad_build):
     out, built = bad_build
     assert out.exit_code == 3, out.output
     assert "Traceback" not in out.output
-    ids = {str(q.object.value) for q in ox.parse(path=str(built / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+    ids = {str(q.object.value) for q in ox.parse(path=str(built / "graph.trig"), format=ox.RdfFormat.TRIG)
            if q.predicate.value == "http://purl.org/dc/terms/identifier"}
     assert "good.txt" in ids
     for name, (_data, why) in BAD.items():
@@ -133,7 +133,7 @@ def test_bad_build_output_is_valid_rdf_and_escaped(bad_build):
 
 def test_file_names_in_output_are_relative_to_the_build_root(bad_build):
     _out, built = bad_build
-    text = (built / "graph.nq").read_text(encoding="utf-8")
+    text = (built / "graph.trig").read_text(encoding="utf-8")
     assert str(built.parent) not in text
 
 
@@ -159,8 +159,7 @@ def test_interrupted_build_leaves_the_previous_output_whole(tmp_path, sig):
     assert proc.returncode == 130, stderr
     assert b"interrupted" in stderr and b"Traceback" not in stderr
     assert after == before
-    for name in ("graph.trig", "graph.nq"):
-        list(ox.parse(path=str(out / name), format=ox.RdfFormat.TRIG if name.endswith("trig") else ox.RdfFormat.N_QUADS))
+    list(ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG))
     leftovers = [p.name for p in out.iterdir() if p.name.startswith((".staging-", ".graph")) or p.suffix == ".tmp"]
     assert leftovers == []
     result = CliRunner().invoke(app, ["path", "Lavrov", "Choe_Son_Hui", "-g", str(out)])

@@ -22,7 +22,7 @@ def test_build_writes_a_store_with_every_quad(seed_out, seed_build):
     assert names["entities"]["https://w3id.org/kg/id/Sergei_Lavrov"] == ["Sergei Lavrov", "Person"]
 
 
-@pytest.mark.parametrize("name", ["", "graph.trig", "graph.ttl", "graph.nq"])
+@pytest.mark.parametrize("name", ["", "graph.trig", "graph.ttl"])
 def test_open_graph_from_folder_or_file_answers_alike(seed_out, name):
     g = open_graph(seed_out / name if name else seed_out)
     assert g.names.resolve("Korut") == "https://w3id.org/kg/id/North_Korea"

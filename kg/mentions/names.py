@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def name_tokens(name: str) -> list[str]:
@@ -18,10 +19,12 @@ def token_key(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", t)
 
 
+@lru_cache(maxsize=65536)  # a build asks for the same few thousand names again and again
 def name_key(name: str) -> str:
     """The key two spellings of one name share."""
     return "".join(token_key(t) for t in name_tokens(name))
 
 
-def part_keys(name: str) -> list[str]:
-    return [token_key(t) for t in name_tokens(name)]
+@lru_cache(maxsize=65536)
+def part_keys(name: str) -> tuple[str, ...]:
+    return tuple(token_key(t) for t in name_tokens(name))

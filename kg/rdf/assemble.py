@@ -1,8 +1,11 @@
-"""Resolved entities, events and statements -> quads. The only place that makes triples.
+"""Resolved entities, events and statements -> RDF. The only place that makes triples.
 
 The default graph holds the merged facts (entities, events, binary edges, the ontology's
-subclass axioms); each article's named graph holds the article, its text (nif:Context),
-its evidence spans and the links from facts to them, and the statements it reports.
+subclass axioms, the outlets and authors); it is made of pyoxigraph quads and serialised
+by pyoxigraph. Each article's named graph holds the article, its text (nif:Context), its
+evidence spans and the links from facts to them, and the statements it reports: nine
+tenths of a build, so it is written straight to Turtle text (kg.rdf.turtle), one article
+at a time, and never exists as term objects.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from kg.config import ontology_dir
 from kg.knowledge import slug
 from kg.model import Document, Evidence
+from kg.rdf.prefixes import PREFIXES
+from kg.rdf.turtle import Terms, block, string
 from kg.rdf.vocab import KG, NIF
 from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
@@ -83,65 +88,137 @@ class Position:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class ArticleGraph:
+    """One article's named graph as Turtle text (the statements of a graph block, no braces)."""
+
+    name: str  # the graph's IRI, as Turtle text
+    view: str  # what the network views read: the article's metadata, its statements, the facts' evidence
+    rest: str  # its text and the evidence of every entity mention
+    triples: int
+
+    @property
+    def body(self) -> str:
+        return self.view + self.rest
+
+
+@dataclass
+class Assembled:
+    default: list[Quad]  # the default graph, deduplicated and sorted
+    articles: list[ArticleGraph]  # sorted by graph name
+    default_text: str | None = None  # the default graph as Turtle, once serialised
+
+    @property
+    def triples(self) -> int:
+        return len(self.default) + sum(a.triples for a in self.articles)
+
+
+class Page:
+    """What one article's graph says, collected while the facts are assembled, then written."""
+
+    def __init__(self, doc: Document, terms: Terms, base: str, vocab: dict[str, str]):
+        slug_ = doc_slug(doc.id)
+        self.doc, self.terms, self.vocab = doc, terms, vocab
+        self.name = terms.iri_uncached(f"{base}graph/{slug_}")
+        self.article = terms.iri_uncached(f"{base}article/{slug_}")
+        self.context = terms.iri_uncached(f"{base}article/{slug_}/text")
+        self.span_base = f"{base}article/{slug_}/span/"
+        # spans are the most numerous IRIs: written from a prefix made once per article
+        probe = terms.iri_uncached(self.span_base + "0-0/r")
+        self.span_prefix = probe[: -len("0-0\\/r")] if probe.endswith("0-0\\/r") else None
+        self.metadata: list[tuple[str, str]] = []
+        self.statements: list[tuple[str, list[tuple[str, str]]]] = []
+        self.fact_links: set[tuple[str, int, int, str, str]] = set()  # (subject, start, end, rule, extractor)
+        self.mention_links: set[tuple[str, int, int, str, str]] = set()
+
+    def evidence(self, subject: str, ev: Evidence, fact: bool) -> None:
+        (self.fact_links if fact else self.mention_links).add((subject, ev.start, ev.end, ev.rule, ev.extractor))
+
+    def render(self) -> ArticleGraph:
+        t = self.vocab
+        text = self.doc.text
+        described: set[tuple[int, int, str]] = set()
+        count = len(self.metadata) + sum(len(pairs) for _, pairs in self.statements)
+        view = [block(self.article, self.metadata)] + [block(s, pairs) for s, pairs in sorted(self.statements)]
+        links, spans, n = self._evidence(self.fact_links, described, text, t)
+        view += links + spans
+        count += n
+        rest = [block(self.context, [(t["type"], t["Context"]), (t["isString"], string(text)),
+                                     (t["beginIndex"], "0"), (t["endIndex"], str(len(text)))])]
+        links, spans, n = self._evidence(self.mention_links, described, text, t)
+        rest += links + spans
+        count += n + 4
+        return ArticleGraph(self.name, "".join(view), "".join(rest), count)
+
+    def _evidence(self, links, described: set, text: str, t: dict) -> tuple[list[str], list[str], int]:
+        """`subject kg:evidence span` grouped by subject, then the spans not yet described."""
+        by_subject: dict[str, list[str]] = {}
+        new_spans = {}
+        for subject, start, end, rule, extractor in sorted(links):  # sorted: the first rule describes a span
+            slug_ = _rule_slug(rule)
+            if self.span_prefix is not None:
+                sp = f"{self.span_prefix}{start}-{end}\\/{_rule_local(slug_)}"
+            else:
+                sp = self.terms.iri_uncached(f"{self.span_base}{start}-{end}/{slug_}")
+            by_subject.setdefault(subject, []).append(sp)
+            key = (start, end, slug_)
+            if key not in described:
+                described.add(key)
+                new_spans[key] = (sp, rule, extractor)
+        out = [f"{s} {t['evidence']} {' , '.join(sorted(set(sps)))} .\n" for s, sps in sorted(by_subject.items())]
+        count = sum(len(set(sps)) for sps in by_subject.values())
+        for (start, end, _slug), (sp, rule, extractor) in sorted(new_spans.items()):
+            out_span = (f"{sp} {t['type']} {t['String']} ;\n\t{t['referenceContext']} {self.context} ;\n"
+                        f"\t{t['beginIndex']} {start} ;\n\t{t['endIndex']} {end} ;\n"
+                        f"\t{t['anchorOf']} {string(text[start:end])} ;\n"
+                        f"\t{t['rule']} {string(rule)} ;\n\t{t['extractor']} {string(extractor)} .\n")
+            out.append(out_span)
+        return out[: len(by_subject)], out[len(by_subject):], count + 7 * len(new_spans)
+
+
+def vocab_text(terms: Terms) -> dict[str, str]:
+    """The terms a Page writes for every span, as text once."""
+    names = {"type": RDF.type, "Context": NIF.Context, "String": NIF.String, "isString": NIF.isString,
+             "beginIndex": NIF.beginIndex, "endIndex": NIF.endIndex, "referenceContext": NIF.referenceContext,
+             "anchorOf": NIF.anchorOf, "rule": KG.rule, "extractor": KG.extractor, "evidence": KG.evidence}
+    return {k: terms.iri(str(v)) for k, v in names.items()}
+
+
 @dataclass
 class Assembler:
-    base: str
-    quads: list[Quad] = field(default_factory=list)
-    _docs: dict = field(default_factory=dict)  # doc id -> (slug, graph IRI, context IRI)
-    _spans: set = field(default_factory=set)  # span IRIs already described
+    """The default graph as quads, and a Page per article."""
 
-    def add(self, s, p, o, g=None) -> None:
-        self.quads.append(ox.Quad(term(s), term(p), term(o), DEFAULT_GRAPH if g is None else term(g)))
+    base: str
+    terms: Terms
+    pages: dict[str, Page]
+    quads: list[Quad] = field(default_factory=list)
+
+    def add(self, s, p, o) -> None:
+        self.quads.append(ox.Quad(term(s), term(p), term(o), DEFAULT_GRAPH))
 
     def node(self, local: str) -> ox.NamedNode:
         return ox.NamedNode(self.base + local)
 
-    def graph_of(self, doc_id: str) -> ox.NamedNode:
-        return self.node("graph/" + doc_slug(doc_id))
+    def text(self, local: str) -> str:
+        """A resource of ours as Turtle text."""
+        return self.terms.iri(self.base + local)
 
-    def article(self, doc_id: str) -> ox.NamedNode:
-        return self.node("article/" + doc_slug(doc_id))
+    def vocab(self, name) -> str:
+        return self.terms.iri(str(name))
 
-    def context(self, doc_id: str) -> ox.NamedNode:
-        return self.node("article/" + doc_slug(doc_id) + "/text")
-
-    def span(self, subject: ox.NamedNode, ev: Evidence, text: str) -> None:
-        """subject kg:evidence <span>, the span with exact offsets, in the article's graph."""
-        # the hottest path of the assembly: terms built once per article, quads made directly
-        doc = self._docs.get(ev.doc_id)
-        if doc is None:
-            doc = self._docs[ev.doc_id] = (doc_slug(ev.doc_id), self.graph_of(ev.doc_id), self.context(ev.doc_id))
-        slug_, g, ctx = doc
-        # one span node per (offsets, rule): a sentence that supports a meeting and a statement
-        # keeps the rule of each apart, so a wrong triple leads to the rule that made it
-        sp = self.node(f"article/{slug_}/span/{ev.start}-{ev.end}/{_rule_slug(ev.rule)}")
-        v = _span_vocab()
-        self.quads.append(ox.Quad(subject, v["evidence"], sp, g))
-        if sp.value in self._spans:
-            return  # described already, as the evidence of another fact
-        self._spans.add(sp.value)
-        self.quads += [
-            ox.Quad(sp, v["type"], v["String"], g),
-            ox.Quad(sp, v["referenceContext"], ctx, g),
-            ox.Quad(sp, v["beginIndex"], ox.Literal(str(ev.start), datatype=v["integer"]), g),
-            ox.Quad(sp, v["endIndex"], ox.Literal(str(ev.end), datatype=v["integer"]), g),
-            ox.Quad(sp, v["anchorOf"], ox.Literal(text[ev.start : ev.end]), g),
-            ox.Quad(sp, v["rule"], ox.Literal(ev.rule), g),
-            ox.Quad(sp, v["extractor"], ox.Literal(ev.extractor), g),
-        ]
-
-
-@cache
-def _span_vocab() -> dict[str, ox.NamedNode]:
-    return {"evidence": term(KG.evidence), "type": term(RDF.type), "String": term(NIF.String),
-            "referenceContext": term(NIF.referenceContext), "beginIndex": term(NIF.beginIndex),
-            "endIndex": term(NIF.endIndex), "anchorOf": term(NIF.anchorOf), "rule": term(KG.rule),
-            "extractor": term(KG.extractor), "integer": term(XSD.integer)}
+    def evidence(self, local: str, ev: Evidence, fact: bool) -> None:
+        self.pages[ev.doc_id].evidence(self.text(local), ev, fact)
 
 
 @cache
 def _rule_slug(rule: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", rule) or "rule"
+
+
+@cache
+def _rule_local(rule_slug: str) -> str:
+    """A rule's slug as the last segment of a Turtle local name (a final '.' escaped)."""
+    return rule_slug[:-1] + "\\." if rule_slug.endswith(".") else rule_slug
 
 
 @cache
@@ -169,25 +246,29 @@ def assemble(
     statements: list[Statement],
     positions: list[Position],
     base: str,
-) -> list[Quad]:
-    """Every quad of the build, in no particular order (the writer sorts)."""
-    a = Assembler(base)
-    texts = {d.id: d.text for d in docs}
+) -> Assembled:
+    """The default graph's quads and every article's graph as text."""
+    from kg.rdf.serialize import ox_quads
+
+    terms = Terms(dict(PREFIXES, kgr=base))
+    vocab = vocab_text(terms)
+    a = Assembler(base, terms, {d.id: Page(d, terms, base, vocab) for d in docs})
     for q in ontology_axioms():
-        a.add(*q, None)
+        a.add(*q)
     for doc in docs:
         _article(a, doc, index)
-    _entities(a, index, texts)
+    _entities(a, index)
     for p in positions:
         person = a.node(p.person)
         a.add(person, KG.position, lit(p.title, lang="id"))
         if p.represents:
             a.add(person, KG.represents, a.node(p.represents))
     for e in events:
-        _event(a, e, texts)
+        _event(a, e)
     for s in statements:
-        _statement(a, s, texts)
-    return a.quads
+        _statement(a, s)
+    pages = sorted(a.pages.values(), key=lambda p: p.name)
+    return Assembled(ox_quads(a.quads), [p.render() for p in pages])
 
 
 def ontology_axioms() -> Iterable[tuple]:
@@ -201,36 +282,39 @@ def ontology_axioms() -> Iterable[tuple]:
 
 
 def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
-    art, g, ctx = a.article(doc.id), a.graph_of(doc.id), a.context(doc.id)
+    page = a.pages[doc.id]
     m = doc.meta
-    a.add(art, RDF.type, KG.Article, g)
-    a.add(art, DCTERMS.identifier, lit(doc.id), g)
-    a.add(art, KG.context, ctx, g)
-    a.add(ctx, RDF.type, NIF.Context, g)
-    a.add(ctx, NIF.isString, lit(doc.text), g)
-    a.add(ctx, NIF.beginIndex, lit(0, datatype=XSD.integer), g)
-    a.add(ctx, NIF.endIndex, lit(len(doc.text), datatype=XSD.integer), g)
+    t = a.terms
+    pairs = [(a.vocab(RDF.type), a.vocab(KG.Article)), (a.vocab(DCTERMS.identifier), string(doc.id)),
+             (a.vocab(KG.context), page.context)]
     if m.title:
-        a.add(art, DCTERMS.title, lit(m.title), g)
+        pairs.append((a.vocab(DCTERMS.title), string(m.title)))
     if m.date:
-        a.add(art, DCTERMS.date, date_literal(m.date), g)
+        d = date_literal(m.date)
+        pairs.append((a.vocab(DCTERMS.date), t.literal(d.value, datatype=d.datatype.value)))
     if m.url:
-        a.add(art, DCTERMS.source, lit(m.url), g)
+        pairs.append((a.vocab(DCTERMS.source), string(m.url)))
     if m.dateline_place:
-        a.add(art, KG.dateline, lit(m.dateline_place), g)
+        pairs.append((a.vocab(KG.dateline), string(m.dateline_place)))
     if m.publisher:
-        a.add(art, DCTERMS.publisher, _organisation(a, m.publisher, index, g), g)
+        pairs.append((a.vocab(DCTERMS.publisher), t.iri(_organisation(a, m.publisher, index).value)))
     for name in m.cites:
-        a.add(art, KG.cites, _organisation(a, name, index, g), g)
+        pairs.append((a.vocab(KG.cites), t.iri(_organisation(a, name, index).value)))
     for role, names in ((DCTERMS.creator, m.authors), (DCTERMS.contributor, m.editors)):
         for name in names:
             person = a.node("person/" + slug(name))
-            a.add(art, role, person, g)
-            a.add(person, RDF.type, PROV.Agent, g)
-            a.add(person, RDFS.label, lit(name), g)
+            pairs.append((a.vocab(role), t.iri(person.value)))
+            # the agent itself in the default graph: one description however many articles they wrote
+            a.add(person, RDF.type, PROV.Agent)
+            a.add(person, RDFS.label, lit(name))
+    page.metadata = _sorted_unique(pairs)
 
 
-def _organisation(a: Assembler, name: str, index: EntityIndex, g) -> ox.NamedNode:
+def _sorted_unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return sorted(set(pairs))
+
+
+def _organisation(a: Assembler, name: str, index: EntityIndex) -> ox.NamedNode:
     """An outlet or agency named in metadata: the known entity, else a new NewsOrganization."""
     from kg.ingest.clean import _outlet_index, _outlet_of
     from kg.knowledge import load_known
@@ -251,7 +335,7 @@ def _organisation(a: Assembler, name: str, index: EntityIndex, g) -> ox.NamedNod
     return node
 
 
-def _entities(a: Assembler, index: EntityIndex, texts: dict[str, str]) -> None:
+def _entities(a: Assembler, index: EntityIndex) -> None:
     for ent in index.entities.values():
         node = a.node(ent.id)
         a.add(node, RDF.type, KG[ent.type])
@@ -267,10 +351,10 @@ def _entities(a: Assembler, index: EntityIndex, texts: dict[str, str]) -> None:
         if ent.iso:
             a.add(node, KG.isoCode, lit(ent.iso))
         for doc_id, m in ent.mentions:
-            a.span(node, Evidence(doc_id, m.start, m.end, "mentions", m.rule), texts[doc_id])
+            a.evidence(ent.id, Evidence(doc_id, m.start, m.end, "mentions", m.rule), fact=False)
 
 
-def _event(a: Assembler, e: Event, texts: dict[str, str]) -> None:
+def _event(a: Assembler, e: Event) -> None:
     node = a.node(e.id)
     a.add(node, RDF.type, EVENT_CLASSES[e.kind])
     for role, ids in sorted(e.roles.items()):
@@ -293,7 +377,7 @@ def _event(a: Assembler, e: Event, texts: dict[str, str]) -> None:
     for x in sorted(e.denied_by):
         a.add(node, KG.deniedBy, a.node(x))
     for ev in e.evidence:
-        a.span(node, ev, texts[ev.doc_id])
+        a.evidence(e.id, ev, fact=True)
     if e.planned:
         return  # a planned event supports no edge: it has not happened
     if e.kind == "meeting":
@@ -314,20 +398,16 @@ def _event(a: Assembler, e: Event, texts: dict[str, str]) -> None:
                 a.add(a.node(x), KG.suppliedTo, a.node(r))
 
 
-def _statement(a: Assembler, s: Statement, texts: dict[str, str]) -> None:
-    g = a.graph_of(s.doc_id)
-    node = a.node(s.id)
-    a.add(node, RDF.type, KG.Statement, g)
-    a.add(node, KG.text, lit(s.text, lang="id"), g)
-    a.add(node, PROV.wasAttributedTo, a.node(s.speaker), g)
-    a.add(node, KG.directQuote, lit(s.direct), g)
-    a.add(node, DCTERMS.source, a.article(s.doc_id), g)
-    for r in s.reporters:
-        a.add(node, KG.reportedBy, a.node(r), g)
+def _statement(a: Assembler, s: Statement) -> None:
+    page = a.pages[s.doc_id]
+    v = a.vocab
+    pairs = [(v(RDF.type), v(KG.Statement)), (v(KG.text), string(s.text) + "@id"),
+             (v(PROV.wasAttributedTo), a.text(s.speaker)), (v(KG.directQuote), "true" if s.direct else "false"),
+             (v(DCTERMS.source), page.article)]
+    pairs += [(v(KG.reportedBy), a.text(r)) for r in s.reporters]
     if s.addressee:
-        a.add(node, KG.addressee, a.node(s.addressee), g)
-    for m in s.mentions:
-        a.add(node, KG.mentions, a.node(m), g)
-    for d in s.denies:
-        a.add(node, KG.denies, a.node(d), g)
-    a.span(node, s.evidence, texts[s.doc_id])
+        pairs.append((v(KG.addressee), a.text(s.addressee)))
+    pairs += [(v(KG.mentions), a.text(m)) for m in s.mentions]
+    pairs += [(v(KG.denies), a.text(d)) for d in s.denies]
+    page.statements.append((a.text(s.id), _sorted_unique(pairs)))
+    a.evidence(s.id, s.evidence, fact=True)

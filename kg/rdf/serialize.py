@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -39,26 +40,68 @@ def ox_quads(quads: Iterable) -> list[ox.Quad]:
     return out
 
 
-def write_graphs(quads: list[ox.Quad], out: Path, base: str, nquads: bytes | None = None) -> dict[str, Path]:
-    """graph.trig (named graph per article), graph.ttl (merged) and graph.nq, atomically."""
+def write_graphs(graph, out: Path, base: str) -> dict[str, Path]:
+    """graph.trig (a named graph per article) and graph.ttl (the merged graph), atomically."""
     out.mkdir(parents=True, exist_ok=True)
-    prefixes = dict(PREFIXES, kgr=base)
-    files = {"nq": out / "graph.nq", "trig": out / "graph.trig", "ttl": out / "graph.ttl"}
-    atomic_write(files["nq"], nquads if nquads is not None else ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    # written straight to the file, not held in memory as a whole first (hundreds of MB at scale)
-    atomic_serialize(files["trig"], quads, ox.RdfFormat.TRIG, prefixes)
-    atomic_serialize(files["ttl"], sorted({q.triple for q in quads}, key=str), ox.RdfFormat.TURTLE, prefixes)
+    files = {"trig": out / "graph.trig", "ttl": out / "graph.ttl"}
+    with atomic_text(files["trig"]) as f:
+        write_trig(f, graph, base)
+    with atomic_text(files["ttl"]) as f:
+        write_turtle(f, graph, base)
     return files
 
 
-def atomic_serialize(path: Path, items: list, fmt, prefixes: dict[str, str]) -> None:
-    """Serialise RDF to a temporary file beside `path`, then rename it into place."""
+def write_trig(f, graph, base: str, part: str = "body") -> None:
+    """`graph` (an assemble.Assembled) as TriG, written to `f` as it is made, so that no second
+    copy of the graph is held in memory. part="view" writes only what the network views read."""
+    f.write(header(base))
+    f.write(default_text(graph, base))
+    for article in graph.articles:
+        f.write(f"{article.name} {{\n")
+        f.write(article.view)
+        if part == "body":
+            f.write(article.rest)
+        f.write("}\n")
+
+
+def write_turtle(f, graph, base: str) -> None:
+    """The merged graph as Turtle: the default graph, then every article's triples."""
+    f.write(header(base))
+    f.write(default_text(graph, base))
+    for article in graph.articles:
+        f.write(article.view)
+        f.write(article.rest)
+
+
+def header(base: str) -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in dict(PREFIXES, kgr=base).items())
+
+
+def default_text(graph, base: str) -> str:
+    """The default graph as Turtle statements, serialised by pyoxigraph (once per graph)."""
+    if graph.default_text is None:
+        text = ox.serialize(graph.default, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES, kgr=base))
+        graph.default_text = body_of(text.decode("utf-8"))
+    return graph.default_text
+
+
+def body_of(turtle: str) -> str:
+    """Turtle text without the @prefix lines pyoxigraph puts first (the files declare them once)."""
+    pos = 0
+    while turtle.startswith("@prefix ", pos):
+        pos = turtle.index("\n", pos) + 1
+    return turtle[pos:]
+
+
+@contextmanager
+def atomic_text(path: Path) -> Iterator:
+    """A text file written beside `path` and renamed into place when the block ends without error."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
     try:
         os.chmod(tmp, 0o666 & ~_umask())
-        ox.serialize(items, output=tmp, format=fmt, prefixes=prefixes)
-        with open(tmp, "rb+") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            yield f
+            f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.knowledge import KnownEntity, load_known, slug
 from kg.lang import read_jsonl
@@ -87,7 +88,7 @@ def resolve_entities(docs: list[AnnotatedDoc]) -> EntityIndex:
     return EntityIndex(entities, by_key)
 
 
-def _parts(mentions: list[tuple[str, Mention]]) -> list[str]:
+def _parts(mentions: list[tuple[str, Mention]]) -> tuple[str, ...]:
     return max((part_keys(m.surface) for _, m in mentions), key=len)
 
 
@@ -168,6 +169,7 @@ def _preferred_surface(mentions) -> str:
     return min(articles, key=lambda s: (s.isupper(), -len(s.split()), -len(articles[s]), -count[s], s))
 
 
+@lru_cache(maxsize=65536)
 def _tidy(surface: str) -> str:
     """A surface form as a label: one line, without parenthesised asides ("Kemlu (AL) AS")."""
     return re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", surface)).strip()
@@ -175,5 +177,5 @@ def _tidy(surface: str) -> str:
 
 def _label(ent: Entity) -> None:
     preferred = set(ent.labels.values())
-    ent.aliases |= {_tidy(m.surface) for _, m in ent.mentions}
+    ent.aliases |= {_tidy(s) for s in {m.surface for _, m in ent.mentions}}
     ent.aliases -= preferred
