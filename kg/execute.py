@@ -24,7 +24,8 @@ from kg.errors import InputError, SkippedInput
 
 CACHE_DIR = ".cache"
 # what the per-article result depends on: code of these stages and these data
-FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "pipeline.py")
+FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "pipeline.py",
+                    "execute.py")
 FINGERPRINT_DATA = ("entities.ttl", "countries.ttl")
 PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
 
@@ -50,13 +51,24 @@ def process_file(doc_id: str, path: Path) -> FileOutcome:
     results, skipped, warnings = [], [], []
     for raw in raws:
         try:
-            results.append(process_article(raw))
+            results.append(slim(process_article(raw)))
         except SkippedInput as exc:
             skipped.append(str(exc))
         except RecursionError:
             skipped.append(f"{raw.id}: skipped, too deeply nested to process")
         warnings.extend(raw.warnings)
     return FileOutcome(tuple(results), tuple(skipped), tuple(warnings))
+
+
+def slim(result):
+    """What the stages after this one read of an article's result: its id, clean text, metadata,
+    mentions and assertions; not the raw page, its segments or its sentences (they are most of
+    the bytes that go from the workers, into the cache and into the merge's memory)."""
+    from dataclasses import replace
+
+    ann = result.ann
+    doc = replace(ann.doc, raw="", segments=())
+    return replace(result, ann=replace(ann, doc=doc, sentences=()))
 
 
 @cache
@@ -111,7 +123,8 @@ class Cache:
         from kg.rdf.serialize import atomic_write
 
         (self.dir / key[:2]).mkdir(parents=True, exist_ok=True)
-        atomic_write(self.dir / key[:2] / key, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        # no fsync: an entry lost or torn by a crash fails to unpickle and is computed again
+        atomic_write(self.dir / key[:2] / key, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
     def prune(self, out: Path) -> None:
         """Forget the results of other fingerprints (older code or data)."""

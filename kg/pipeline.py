@@ -151,6 +151,7 @@ def build(
     result.entities = len(merged.index.entities)
     result.events = len(merged.events)
     result.statements = len(merged.statements)
+    del results, merged  # the graph holds what is written from here on; the rest is memory the store needs
     if out is not None:
         result.files = _write_outputs(result, Path(out), settings)
     result.seconds = time.perf_counter() - t0
@@ -166,7 +167,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
     import threading
 
     from kg.lookup import NameIndex
-    from kg.rdf.serialize import atomic_text, write_trig, write_turtle
+    from kg.rdf.serialize import atomic_text, default_text, write_trig, write_turtle
     from kg.store import build_view, commit_store, entity_names, prepare_store
 
     out.mkdir(parents=True, exist_ok=True)
@@ -178,18 +179,19 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
 
     def load_store() -> None:
         try:
-            prepared.append(prepare_store(out, path=staged["trig"]))
+            prepared.append(prepare_store(out, graph=graph, base=settings.base_iri))
         except BaseException as exc:  # re-raised in the building thread
             failed.append(exc)
 
-    # the store loads the TriG file in a thread of its own (pyoxigraph lets go of the GIL while
-    # it loads) while this thread writes the Turtle file and the graph view
+    # the store loads in a thread of its own (pyoxigraph lets go of the GIL while it loads),
+    # a thousand articles at a time (memory), while this thread writes the files and the view
     loader = threading.Thread(target=load_store, name="kg-store")
     committed = False
     try:
+        default_text(graph, settings.base_iri)  # serialised once, here, before two threads need it
+        loader.start()
         with atomic_text(staged["trig"]) as f:
             write_trig(f, graph, settings.base_iri)
-        loader.start()
         with atomic_text(staged["ttl"]) as f:
             write_turtle(f, graph, settings.base_iri)
         names = NameIndex.from_entities(entity_names(graph.default))

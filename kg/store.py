@@ -8,9 +8,12 @@ Queries are the SPARQL views in ontology/*.rq; values reach them only as bound t
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -179,25 +182,94 @@ def write_store(quads: list, out: Path, names: NameIndex | None = None) -> Path:
     return commit_store(fresh, out, names or NameIndex.from_entities(entity_names(quads)))
 
 
-def prepare_store(out: Path, quads: list | None = None, path: Path | None = None) -> Path:
+def prepare_store(out: Path, quads: list | None = None, path: Path | None = None, graph=None,
+                  base: str = "") -> Path:
     """A new store beside out/store, not yet in use (commit_store swaps it in), loaded from
-    `quads` or from the graph file at `path` (loading a file lets go of the GIL, so a build
-    runs this beside its other writing)."""
+    `quads`, from the graph file at `path`, or from a build's `graph` (an assemble.Assembled).
+
+    A build's graph is loaded a thousand articles at a time (the bulk loader's memory grows with
+    what it is given at once); where out/store holds an earlier build, the new store is a copy of
+    it (hard links) with only the graphs whose text changed replaced. Loading lets go of the GIL,
+    so a build runs this beside its other writing."""
     out.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
     fresh.chmod(0o755)
     try:
-        store = ox.Store(str(fresh))
-        if path is not None:
-            store.bulk_load(path=str(path), format=FORMATS[path.suffix])
+        if graph is not None:
+            manifest = store_manifest(graph, base)
+            if not _update_copy(out / STORE_DIR, fresh, graph, base, manifest):
+                _load(ox.Store(str(fresh)), graph_pieces(graph, base))
+            (fresh / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         else:
-            store.bulk_load(ox.serialize(quads or [], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        del store
+            store = ox.Store(str(fresh))
+            if path is not None:
+                store.bulk_load(path=str(path), format=FORMATS[path.suffix])
+            else:
+                store.bulk_load(ox.serialize(quads or [], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            del store
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     return fresh
+
+
+MANIFEST = "kg-graphs.json"  # in the store's folder: what each graph held, as a hash of its text
+
+
+def store_manifest(graph, base: str) -> dict:
+    from kg.rdf.serialize import default_text
+
+    def digest(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    return {"format": 1, "base": base, "default": digest(default_text(graph, base)),
+            "graphs": {a.iri: digest(a.view + a.rest) for a in graph.articles}}
+
+
+def graph_pieces(graph, base: str, articles=None, default: bool = True, size: int = 1000) -> Iterable[str]:
+    """TriG documents of the default graph and of `articles` (all by default), `size` at a time."""
+    from kg.rdf.serialize import default_text, header
+
+    if default:
+        yield header(base) + default_text(graph, base)
+    articles = graph.articles if articles is None else articles
+    for i in range(0, len(articles), size):
+        yield header(base) + "".join(f"{a.name} {{\n{a.view}{a.rest}}}\n" for a in articles[i : i + size])
+
+
+def _load(store: ox.Store, pieces: Iterable[str]) -> None:
+    for piece in pieces:
+        store.bulk_load(piece.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    store.flush()
+
+
+def _update_copy(current: Path, fresh: Path, graph, base: str, manifest: dict) -> bool:
+    """Make `fresh` a copy of the store at `current` with the graphs that changed replaced;
+    False (and `fresh` left empty) where there is no usable earlier store."""
+    try:
+        old = json.loads((current / MANIFEST).read_text(encoding="utf-8"))
+        if old.get("format") != manifest["format"] or old.get("base") != base:
+            return False
+        fresh.rmdir()
+        ox.Store.read_only(str(current.resolve())).backup(str(fresh))
+    except (OSError, ValueError, KeyError, AttributeError):
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir(mode=0o755)
+        return False
+    store = ox.Store(str(fresh))
+    was, now = old.get("graphs", {}), manifest["graphs"]
+    for iri in sorted(set(was) - set(now)):
+        store.remove_graph(ox.NamedNode(iri))
+    changed = [a for a in graph.articles if was.get(a.iri) != now[a.iri]]
+    for a in changed:
+        if a.iri in was:
+            store.remove_graph(ox.NamedNode(a.iri))
+    default_changed = old.get("default") != manifest["default"]
+    if default_changed:
+        store.clear_graph(ox.DefaultGraph())
+    _load(store, graph_pieces(graph, base, changed, default=default_changed))
+    return True
 
 
 def commit_store(fresh: Path, out: Path, names: NameIndex) -> Path:

@@ -76,6 +76,44 @@ def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(corpus, serial,
     assert fresh.articles == third.articles
 
 
+def _store_quads(out):
+    from kg.store import open_graph
+
+    return set(open_graph(out).store.quads_for_pattern(None, None, None))
+
+
+def test_a_rebuild_updates_a_copy_of_the_store_to_what_a_fresh_build_holds(corpus, tmp_path, monkeypatch):
+    import kg.store
+    from kg.store import MANIFEST, STORE_DIR
+
+    work = tmp_path / "in"
+    shutil.copytree(corpus, work)
+    out = tmp_path / "out"
+    build([work], out)
+    first_store = (out / STORE_DIR).resolve()
+    files = sorted((work / "generated").rglob("*.txt"))
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\nMenteri Luar Negeri Iran Abbas Araghchi bertemu "
+                        "dengan Menteri Luar Negeri Rusia Sergei Lavrov di Teheran pada 3 Maret 2025.\n", encoding="utf-8")
+    files[1].unlink()  # an article gone: its graph must go from the store
+    (work / "generated" / "new.txt").write_text(
+        "Jakarta (ANTARA) - Presiden Iran Masoud Pezeshkian tiba di Minsk pada Senin (3/3/2025).\n", encoding="utf-8")
+    loaded: list[str] = []
+    load = kg.store._load
+    monkeypatch.setattr(kg.store, "_load", lambda store, pieces: load(store, [loaded.append(p) or p for p in pieces]))
+    second = build([work], out)
+    monkeypatch.undo()
+    # only the graphs that changed went into the copy: the edited and the new article (and the
+    # default graph, whose entities and counts changed)
+    assert sum(p.count("{\n") for p in loaded) == 2 < second.articles
+    second_store = (out / STORE_DIR).resolve()
+    assert second_store != first_store and not first_store.exists()  # a copy was changed, then swapped in
+    assert (second_store / MANIFEST).exists()
+    fresh = tmp_path / "fresh"
+    build([work], fresh, use_cache=False)
+    assert _store_quads(out) == _store_quads(fresh)
+    assert (out / "names.json").read_bytes() == (fresh / "names.json").read_bytes()
+
+
 def test_fingerprint_covers_language_data():
     from kg.execute import FINGERPRINT_CODE
 

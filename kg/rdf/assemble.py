@@ -18,7 +18,7 @@ from functools import cache
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.config import ontology_dir
 from kg.knowledge import slug
@@ -29,6 +29,27 @@ from kg.rdf.vocab import KG, NIF
 from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
 
+
+class OxNamespace:
+    """A vocabulary namespace whose terms are pyoxigraph NamedNodes, each made once: the first
+    use goes through the rdflib namespace (a DefinedNamespace rejects a term the ontology does
+    not define), later ones are a plain attribute (rdflib's lookup is the assembly's hot spot)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        node = ox.NamedNode(str(self._namespace[name]))
+        setattr(self, name, node)
+        return node
+
+    __getitem__ = __getattr__
+
+
+KG, NIF, RDF, RDFS, XSD, DCTERMS, PROV, SKOS = (
+    OxNamespace(ns) for ns in (KG, NIF, RDF, RDFS, XSD, DCTERMS, PROV, SKOS))
 Quad = ox.Quad
 DEFAULT_GRAPH = ox.DefaultGraph()
 _TERMS: dict[str, ox.NamedNode] = {}
@@ -92,6 +113,7 @@ class Position:
 class ArticleGraph:
     """One article's named graph as Turtle text (the statements of a graph block, no braces)."""
 
+    iri: str
     name: str  # the graph's IRI, as Turtle text
     view: str  # what the network views read: the article's metadata, its statements, the facts' evidence
     rest: str  # its text and the evidence of every entity mention
@@ -119,7 +141,8 @@ class Page:
     def __init__(self, doc: Document, terms: Terms, base: str, vocab: dict[str, str]):
         slug_ = doc_slug(doc.id)
         self.doc, self.terms, self.vocab = doc, terms, vocab
-        self.name = terms.iri_uncached(f"{base}graph/{slug_}")
+        self.iri = f"{base}graph/{slug_}"
+        self.name = terms.iri_uncached(self.iri)
         self.article = terms.iri_uncached(f"{base}article/{slug_}")
         self.context = terms.iri_uncached(f"{base}article/{slug_}/text")
         self.span_base = f"{base}article/{slug_}/span/"
@@ -148,7 +171,7 @@ class Page:
         links, spans, n = self._evidence(self.mention_links, described, text, t)
         rest += links + spans
         count += n + 4
-        return ArticleGraph(self.name, "".join(view), "".join(rest), count)
+        return ArticleGraph(self.iri, self.name, "".join(view), "".join(rest), count)
 
     def _evidence(self, links, described: set, text: str, t: dict) -> tuple[list[str], list[str], int]:
         """`subject kg:evidence span` grouped by subject, then the spans not yet described."""
@@ -181,7 +204,7 @@ def vocab_text(terms: Terms) -> dict[str, str]:
     names = {"type": RDF.type, "Context": NIF.Context, "String": NIF.String, "isString": NIF.isString,
              "beginIndex": NIF.beginIndex, "endIndex": NIF.endIndex, "referenceContext": NIF.referenceContext,
              "anchorOf": NIF.anchorOf, "rule": KG.rule, "extractor": KG.extractor, "evidence": KG.evidence}
-    return {k: terms.iri(str(v)) for k, v in names.items()}
+    return {k: terms.iri(v.value) for k, v in names.items()}
 
 
 @dataclass
@@ -193,8 +216,8 @@ class Assembler:
     pages: dict[str, Page]
     quads: list[Quad] = field(default_factory=list)
 
-    def add(self, s, p, o) -> None:
-        self.quads.append(ox.Quad(term(s), term(p), term(o), DEFAULT_GRAPH))
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
+        self.quads.append(ox.Quad(s, p, o, DEFAULT_GRAPH))
 
     def node(self, local: str) -> ox.NamedNode:
         return ox.NamedNode(self.base + local)
@@ -203,8 +226,8 @@ class Assembler:
         """A resource of ours as Turtle text."""
         return self.terms.iri(self.base + local)
 
-    def vocab(self, name) -> str:
-        return self.terms.iri(str(name))
+    def vocab(self, name: ox.NamedNode) -> str:
+        return self.terms.iri(name.value)
 
     def evidence(self, local: str, ev: Evidence, fact: bool) -> None:
         self.pages[ev.doc_id].evidence(self.text(local), ev, fact)
@@ -254,7 +277,7 @@ def assemble(
     vocab = vocab_text(terms)
     a = Assembler(base, terms, {d.id: Page(d, terms, base, vocab) for d in docs})
     for q in ontology_axioms():
-        a.add(*q)
+        a.add(*(term(x) for x in q))
     for doc in docs:
         _article(a, doc, index)
     _entities(a, index)
@@ -274,6 +297,7 @@ def assemble(
 def ontology_axioms() -> Iterable[tuple]:
     """The ontology's class and property hierarchy, so a/rdfs:subClassOf* works on the output."""
     import rdflib
+    from rdflib import OWL, RDF, RDFS  # rdflib's terms here: the graph parsed is rdflib's
 
     g = rdflib.Graph().parse(ontology_dir() / "kg.ttl", format="turtle")
     for s, p, o in g:

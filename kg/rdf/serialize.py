@@ -109,8 +109,9 @@ def atomic_text(path: Path) -> Iterator:
         raise
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write to a temporary file beside `path`, then rename: readers see old or new, never half."""
+def atomic_write(path: Path, data: bytes | str, durable: bool = True) -> None:
+    """Write to a temporary file beside `path`, then rename: readers see old or new, never half.
+    durable=False skips the fsync, for files that can be made again (the cache)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -119,7 +120,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
