@@ -168,7 +168,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
 
     from kg.lookup import NameIndex
     from kg.rdf.serialize import atomic_text, default_text, write_trig, write_turtle
-    from kg.store import build_view, commit_store, entity_names, prepare_store
+    from kg.store import VIEW_FILE, commit_store, entity_names, open_view, prepare_store
 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
@@ -195,10 +195,13 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
         with atomic_text(staged["ttl"]) as f:
             write_turtle(f, graph, settings.base_iri)
         names = NameIndex.from_entities(entity_names(graph.default))
+        staged["view"] = stage / VIEW_FILE
+        with atomic_text(staged["view"]) as f:  # what kg viz loads instead of the whole graph
+            write_trig(f, graph, settings.base_iri, part="view")
         if settings.html:
             from kg.viz import render
 
-            view = render(build_view(graph, names, settings.base_iri, out), stage / "graph.html")
+            view = render(open_view(staged["view"], names, out), stage / "graph.html")
             staged["html"] = view.path
             if view.note:
                 result.warnings.append(f"graph.html: {view.note}")

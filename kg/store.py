@@ -26,6 +26,7 @@ from kg.lookup import NameIndex
 
 STORE_DIR = "store"
 NAMES_FILE = "names.json"
+VIEW_FILE = "view.trig"
 KG = "https://w3id.org/kg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
@@ -294,6 +295,11 @@ def commit_store(fresh: Path, out: Path, names: NameIndex) -> Path:
 def open_in_memory(path: Path | str = "out") -> Graph:
     """The part of a built graph that the network views read, in memory (see view_graph)."""
     path = Path(path)
+    if path.is_dir() and (path / VIEW_FILE).exists() and (path / NAMES_FILE).exists():
+        try:
+            return open_view(path / VIEW_FILE, NameIndex.from_json((path / NAMES_FILE).read_text(encoding="utf-8")), path)
+        except (OSError, SyntaxError, ValueError, KeyError) as exc:
+            raise InputError(f"{path}: cannot load the graph view ({exc}); run `kg build` again") from None
     if path.is_dir() and (path / "graph.trig").exists() and (path / NAMES_FILE).exists():
         try:
             quads = ox.parse(path=str(path / "graph.trig"), format=ox.RdfFormat.TRIG)
@@ -315,18 +321,12 @@ FACT_CLASSES = {KG + c for c in ("Meeting", "Visit", "Supply", "Statement")}
 SPAN_CLASSES = {NIF_NS + "String", NIF_NS + "Context"}
 
 
-def build_view(graph, names: NameIndex, base: str, source: Path) -> Graph:
-    """view_graph's Graph made straight from a build (an assemble.Assembled): the default graph
-    and the part of each article's graph that the views read (metadata, statements, the facts'
-    evidence), without its text and its entity mentions; a test checks it draws the same page."""
-    import io
-
-    from kg.rdf.serialize import write_trig
-
+def open_view(path: Path, names: NameIndex, source: Path) -> Graph:
+    """The view file a build writes (out/view.trig: the default graph and, of each article's
+    graph, what the network views read: metadata, statements, the facts' evidence; not its text
+    nor its entity mentions), in memory. A test checks it draws the same page as the whole graph."""
     store = ox.Store()
-    text = io.StringIO()
-    write_trig(text, graph, base, part="view")
-    store.bulk_load(text.getvalue().encode("utf-8"), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
     return Graph(store, names, source)
 
 

@@ -40,10 +40,12 @@ EDGE_COLORS = {"met": "#e15759", "visited": "#f28e2b", "supplied": "#b07aa1", "s
                "represents": "#9a9a9a", "mentions": "#76b7b2"}
 HIDDEN_KINDS = {"mentions"}  # "said about" edges outnumber the events; one click shows them
 SOURCES_PER_TOOLTIP = 8
+EVENTS_PER_TOOLTIP = 6  # an edge hundreds of articles support lists a few events and counts the rest
+NAMES_PER_TOOLTIP = 12  # aliases and offices of a node
 SENTENCE = 220
-MAX_EDGES = 6000  # beyond this the page grows past what a browser lays out in seconds
+MAX_EDGES = 5000  # beyond this the page grows past what a browser lays out in seconds
 # tooltip text in all: past this, each tooltip carries fewer and shorter sentences
-TOOLTIP_BUDGET = 2_000_000
+TOOLTIP_BUDGET = 1_200_000
 
 
 @dataclass(frozen=True)
@@ -153,15 +155,23 @@ def _vis_nodes(net: nx.MultiDiGraph, details) -> list[dict]:
         info = details.get(n, {})
         lines = [d["label"], f"{d['type']} · named {d['mentions']} time(s) · {degree} link(s)"]
         if info.get("alias"):
-            lines.append("also: " + ", ".join(sorted(info["alias"])))
-        for pos in sorted(info.get("position", ())):
-            lines.append("office: " + pos + (f" ({', '.join(sorted(info['represents']))})" if info.get("represents") else ""))
+            lines.append("also: " + _some(sorted(info["alias"])))
+        if info.get("position"):
+            lines.append("office: " + _some(sorted(info["position"])))
+        if info.get("represents"):
+            lines.append("for: " + _some(sorted(info["represents"])))
         nodes.append({
             "id": n, "label": d["label"], "type": d["type"], "shape": shape, "color": color,
             "size": round(10 + 30 * math.sqrt(degree / top), 2),
             "title": _no_href("\n".join(lines)), "font": {"size": 14},
         })
     return nodes
+
+
+def _some(names: list[str]) -> str:
+    """The first names of a list, and how many more."""
+    more = len(names) - NAMES_PER_TOOLTIP
+    return ", ".join(names[:NAMES_PER_TOOLTIP]) + (f" and {more} more" if more > 0 else "")
 
 
 def _vis_edges(graph: Graph, net: nx.MultiDiGraph, by_edge) -> list[dict]:
@@ -194,7 +204,7 @@ def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[
     if sup:
         lines.append(f"{len(sup)} event(s) · {data['articles']} article(s) · {data['outlets']} outlet(s)")
     shown = 0
-    for support in sup:
+    for support in sup[:EVENTS_PER_TOOLTIP]:
         lines.append("• " + support_summary(support))
         for src in support.sources:
             if shown == limit:
@@ -205,6 +215,8 @@ def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[
                 sentence = sentence[: SENTENCE - 1] + "…"
             meta = " ".join(x for x in (src.outlet, src.published) if x)
             lines.append(f"   [{meta}] “{sentence}” ({src.article}:{src.begin}-{src.end})")
+    if len(sup) > EVENTS_PER_TOOLTIP:
+        lines.append(f"• … and {len(sup) - EVENTS_PER_TOOLTIP} more event(s)")
     hidden = sum(len(x.sources) for x in sup) - shown
     if hidden > 0:
         lines.append(f"   … and {hidden} more sentence(s): kg path \"{graph.label(s)}\" \"{graph.label(t)}\"")

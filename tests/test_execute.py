@@ -33,7 +33,7 @@ def serial(corpus, tmp_path_factory):
 
 
 def _same(a, b) -> None:
-    for name in ("graph.trig", "graph.ttl", "graph.html", "names.json"):
+    for name in ("graph.trig", "graph.ttl", "graph.html", "view.trig", "names.json"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 

@@ -74,12 +74,12 @@ def test_cli_viz(seed_out, tmp_path):
 
 
 def test_graph_view_from_the_views_subset_is_the_page_of_the_whole_graph(seed_graph, seed_out, seed_build):
-    # the build (build_view) and kg viz (view_graph) draw from an in-memory subset of the graph;
-    # it must hold everything the views read
-    from kg.store import build_view, open_in_memory, view_graph
+    # the build and kg viz draw from an in-memory subset of the graph (out/view.trig, or
+    # view_graph's filter of a graph file); it must hold everything the views read
+    from kg.store import VIEW_FILE, open_in_memory, open_view, view_graph
 
     whole = html(seed_graph)[0]
     assert html(view_graph(seed_build.quads, seed_graph.names, seed_out))[0] == whole
-    assert html(build_view(seed_build.graph, seed_graph.names, seed_build.base, seed_out))[0] == whole
+    assert html(open_view(seed_out / VIEW_FILE, seed_graph.names, seed_out))[0] == whole
     assert html(open_in_memory(seed_out))[0] == whole
     assert (seed_out / "graph.html").read_text(encoding="utf-8") == whole
