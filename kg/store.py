@@ -183,10 +183,9 @@ def write_store(quads: list, out: Path, names: NameIndex | None = None) -> Path:
     return commit_store(fresh, out, names or NameIndex.from_entities(entity_names(quads)))
 
 
-def prepare_store(out: Path, quads: list | None = None, path: Path | None = None, graph=None,
-                  base: str = "") -> Path:
+def prepare_store(out: Path, quads: list | None = None, graph=None, base: str = "") -> Path:
     """A new store beside out/store, not yet in use (commit_store swaps it in), loaded from
-    `quads`, from the graph file at `path`, or from a build's `graph` (an assemble.Assembled).
+    `quads` or from a build's `graph` (an assemble.Assembled).
 
     A build's graph is loaded a thousand articles at a time (the bulk loader's memory grows with
     what it is given at once); where out/store holds an earlier build, the new store is a copy of
@@ -203,10 +202,7 @@ def prepare_store(out: Path, quads: list | None = None, path: Path | None = None
             (fresh / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         else:
             store = ox.Store(str(fresh))
-            if path is not None:
-                store.bulk_load(path=str(path), format=FORMATS[path.suffix])
-            else:
-                store.bulk_load(ox.serialize(quads or [], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(ox.serialize(quads or [], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
             store.flush()
             del store
     except BaseException:
@@ -225,18 +221,18 @@ def store_manifest(graph, base: str) -> dict:
         return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
     return {"format": 1, "base": base, "default": digest(default_text(graph, base)),
-            "graphs": {a.iri: digest(a.view + a.rest) for a in graph.articles}}
+            "graphs": {a.iri: digest(a.body) for a in graph.articles}}
 
 
 def graph_pieces(graph, base: str, articles=None, default: bool = True, size: int = 1000) -> Iterable[str]:
     """TriG documents of the default graph and of `articles` (all by default), `size` at a time."""
-    from kg.rdf.serialize import default_text, header
+    from kg.rdf.serialize import default_text, graph_block, header
 
     if default:
         yield header(base) + default_text(graph, base)
     articles = graph.articles if articles is None else articles
     for i in range(0, len(articles), size):
-        yield header(base) + "".join(f"{a.name} {{\n{a.view}{a.rest}}}\n" for a in articles[i : i + size])
+        yield header(base) + "".join(graph_block(a) for a in articles[i : i + size])
 
 
 def _load(store: ox.Store, pieces: Iterable[str]) -> None:

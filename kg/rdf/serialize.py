@@ -40,28 +40,18 @@ def ox_quads(quads: Iterable) -> list[ox.Quad]:
     return out
 
 
-def write_graphs(graph, out: Path, base: str) -> dict[str, Path]:
-    """graph.trig (a named graph per article) and graph.ttl (the merged graph), atomically."""
-    out.mkdir(parents=True, exist_ok=True)
-    files = {"trig": out / "graph.trig", "ttl": out / "graph.ttl"}
-    with atomic_text(files["trig"]) as f:
-        write_trig(f, graph, base)
-    with atomic_text(files["ttl"]) as f:
-        write_turtle(f, graph, base)
-    return files
-
-
 def write_trig(f, graph, base: str, part: str = "body") -> None:
     """`graph` (an assemble.Assembled) as TriG, written to `f` as it is made, so that no second
     copy of the graph is held in memory. part="view" writes only what the network views read."""
     f.write(header(base))
     f.write(default_text(graph, base))
     for article in graph.articles:
-        f.write(f"{article.name} {{\n")
-        f.write(article.view)
-        if part == "body":
-            f.write(article.rest)
-        f.write("}\n")
+        f.write(graph_block(article, part))
+
+
+def graph_block(article, part: str = "body") -> str:
+    """One article's named graph as a TriG block (part="view": only what the views read)."""
+    return f"{article.name} {{\n{article.body if part == 'body' else article.view}}}\n"
 
 
 def write_turtle(f, graph, base: str) -> None:
@@ -69,8 +59,7 @@ def write_turtle(f, graph, base: str) -> None:
     f.write(header(base))
     f.write(default_text(graph, base))
     for article in graph.articles:
-        f.write(article.view)
-        f.write(article.rest)
+        f.write(article.body)
 
 
 def header(base: str) -> str:
