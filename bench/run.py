@@ -83,7 +83,7 @@ def bench_size(n: int, jobs: int, repeat: int, work: Path) -> dict:
     html = work / f"graph-{n}.html"
     row["html_s"], _, _ = timed([*KG, "viz", "-g", str(out), "-o", str(html)])
     row["html_mb"] = size_mb(html)
-    row["out_mb"] = sum(size_mb(out / name) for name in ("graph.trig", "graph.ttl", "view.trig"))
+    row["out_mb"] = sum(size_mb(out / name) for name in ("graph.trig", "graph.ttl"))
     row["store_mb"] = size_mb((out / "store").resolve())
     return row
 

@@ -68,6 +68,7 @@ def build(
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, with --executor dask.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not update out/.cache.")] = False,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write out/graph.html.")] = True,
+    timings: Annotated[bool, typer.Option("--timings", help="Print the seconds each stage took.")] = False,
 ) -> None:
     """Build out/graph.{trig,ttl,nq,html} and the store out/store from articles (default: seeds/)."""
     from kg.config import Settings
@@ -100,6 +101,9 @@ def build(
     typer.echo(result.summary())
     for kind, path in sorted(result.files.items()):
         typer.echo(f"  {kind}: {path}")
+    if timings:
+        for line in result.timing_lines():
+            typer.echo(f"  {line}")
     if result.skipped:
         raise typer.Exit(3)
 

@@ -24,7 +24,7 @@ from kg.errors import InputError, SkippedInput
 
 CACHE_DIR = ".cache"
 # what the per-article result depends on: code of these stages and these data
-FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "pipeline.py",
+FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "article.py",
                     "execute.py")
 FINGERPRINT_DATA = ("entities.ttl", "countries.ttl")
 PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
@@ -41,8 +41,8 @@ class FileOutcome:
 
 def process_file(doc_id: str, path: Path) -> FileOutcome:
     """Read one file and run every per-article stage on each article in it."""
+    from kg.article import process_article
     from kg.ingest import read_path
-    from kg.pipeline import process_article
 
     try:
         raws = read_path(doc_id, path)

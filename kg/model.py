@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,3 +155,20 @@ class AnnotatedDoc:
             if m.end <= end:
                 out.append(m)
         return out
+
+
+def _pickled_by_init(*classes: type) -> None:
+    """Pickle each class as its constructor and field values. The __setstate__ dataclasses give
+    frozen slotted classes calls fields() for every object; the build's cache unpickles hundreds
+    of thousands of mentions and assertions, and that call was most of reading it. Derived
+    fields (compare=False) are left out: __post_init__ makes them again."""
+    for cls in classes:
+        names = tuple(f.name for f in fields(cls) if f.compare)
+
+        def __reduce__(self, names=names):
+            return (type(self), tuple([getattr(self, n) for n in names]))
+
+        cls.__reduce__ = __reduce__
+
+
+_pickled_by_init(Segment, Metadata, Document, Sentence, Mention, Evidence, Assertion, Apposition, AnnotatedDoc)

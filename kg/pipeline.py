@@ -8,23 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.article import ArticleResult, check_requirements
 from kg.config import Settings
-from kg.errors import BuildError, SkippedInput
-from kg.extractors import EXTRACTORS
-from kg.ingest import clean_article, collect
-from kg.ingest.readers import RawArticle
-from kg.mentions import annotate
-from kg.model import AnnotatedDoc, Assertion
+from kg.errors import SkippedInput
+from kg.ingest import collect
 
 log = logging.getLogger("kg")
-STAGES = frozenset({"sentences", "mentions"})  # what annotate() provides
-
-
-@dataclass(frozen=True)
-class ArticleResult:
-    ann: AnnotatedDoc
-    assertions: tuple[Assertion, ...]
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -43,6 +32,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0  # input files whose per-article results came from out/.cache
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
     _quads: list | None = field(default=None, repr=False)
 
     @property
@@ -78,31 +68,15 @@ class BuildResult:
             ds.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), g))
         return ds
 
+    def timing_lines(self) -> list[str]:
+        """'read 1.20 s' ... per stage, for `kg build --timings`."""
+        return [f"{stage:<10} {seconds:6.2f} s" for stage, seconds in self.timings.items()]
+
     def summary(self) -> str:
         return (f"{self.articles} articles, {self.entities} entities, {self.events} events, "
                 f"{self.statements} statements, {self.triples} quads in {self.seconds:.2f} s"
                 + (f" ({self.cached} file(s) from the cache)" if self.cached else "")
                 + (f"; {len(self.skipped)} input(s) skipped" if self.skipped else ""))
-
-
-def check_requirements() -> None:
-    """Fail early when an extractor needs a stage the pipeline does not run."""
-    for ex in EXTRACTORS:
-        missing = set(ex.requires) - STAGES
-        if missing:
-            raise BuildError(f"extractor {ex.name} requires {', '.join(sorted(missing))}, which no stage provides")
-
-
-def process_article(raw: RawArticle) -> ArticleResult:
-    """Everything that depends on one article only. Raises SkippedInput for an article with no text."""
-    doc = clean_article(raw)
-    if not doc.text.strip():
-        raise SkippedInput(f"{raw.id}: skipped, nothing is left once page furniture is removed")
-    ann = annotate(doc)
-    assertions: list[Assertion] = []
-    for ex in EXTRACTORS:
-        assertions.extend(ex(ann))
-    return ArticleResult(ann, tuple(assertions), raw.warnings)
 
 
 def build(
@@ -128,6 +102,7 @@ def build(
     check_requirements()
     t0 = time.perf_counter()
     result = BuildResult()
+    lap = _Stopwatch(result.timings)
     _root, files, warnings = collect([Path(p) for p in paths])
     result.warnings.extend(warnings)
     cache = Cache(Path(out)) if out is not None and use_cache else None
@@ -142,7 +117,9 @@ def build(
     if not results:
         raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
     results.sort(key=lambda r: r.ann.doc.id)
+    lap("read")
     merged = merge([r.ann for r in results], [a for r in results for a in r.assertions])
+    lap("merge")
     result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
                             merged.positions, settings.base_iri)
     result.base = settings.base_iri
@@ -152,15 +129,29 @@ def build(
     result.events = len(merged.events)
     result.statements = len(merged.statements)
     del results, merged  # the graph holds what is written from here on; the rest is memory the store needs
+    lap("assemble")
     if out is not None:
-        result.files = _write_outputs(result, Path(out), settings)
+        result.files = _write_outputs(result, Path(out), settings, lap)
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[str, Path]:
+class _Stopwatch:
+    """Records the seconds since the previous call under each stage's name."""
+
+    def __init__(self, into: dict[str, float]):
+        self.into, self.last = into, time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.into[stage] = self.into.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Stopwatch) -> dict[str, Path]:
     """Everything a build writes, staged beside out/ and renamed into place at the end, so that
     an interrupted build leaves the previous files whole (each file is old or new, never half)."""
+    import io
     import os
     import shutil
     import tempfile
@@ -168,7 +159,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
 
     from kg.lookup import NameIndex
     from kg.rdf.serialize import atomic_text, default_text, write_trig, write_turtle
-    from kg.store import VIEW_FILE, commit_store, entity_names, open_view, prepare_store
+    from kg.store import VIEWS_FILE, Graph, commit_store, entity_names, materialize, open_view, prepare_store, write_views
 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
@@ -194,28 +185,39 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings) -> dict[s
             write_trig(f, graph, settings.base_iri)
         with atomic_text(staged["ttl"]) as f:
             write_turtle(f, graph, settings.base_iri)
+        lap("write")
         names = NameIndex.from_entities(entity_names(graph.default))
-        staged["view"] = stage / VIEW_FILE
-        with atomic_text(staged["view"]) as f:  # what kg viz loads instead of the whole graph
-            write_trig(f, graph, settings.base_iri, part="view")
+        # the network views, run once on an in-memory store of what they read, and kept with the store
+        view_text = io.StringIO()
+        write_trig(view_text, graph, settings.base_iri, part="view")
+        rows = materialize(open_view(view_text.getvalue().encode("utf-8"), names, out))
+        del view_text
+        views = Graph(None, names, out, rows)  # the rows are all the drawing reads
+        write_views(stage / VIEWS_FILE, rows)  # moved into the store once it is loaded
+        lap("views")
         if settings.html:
             from kg.viz import render
 
-            view = render(open_view(staged["view"], names, out), stage / "graph.html")
-            staged["html"] = view.path
-            if view.note:
-                result.warnings.append(f"graph.html: {view.note}")
+            drawn = render(views, stage / "graph.html")
+            staged["html"] = drawn.path
+            if drawn.note:
+                result.warnings.append(f"graph.html: {drawn.note}")
+            lap("html")
         if loader.is_alive():
             loader.join()
+        lap("store")  # what is left of loading it once everything else is written
         if failed:
             raise failed[0]
+        os.replace(stage / VIEWS_FILE, prepared[0] / VIEWS_FILE)
         # everything is ready: swap it all in, in a few renames
         files = {"store": commit_store(prepared[0], out, names)}
         committed = True
         for kind, path in sorted(staged.items()):
             os.replace(path, out / path.name)
             files[kind] = out / path.name
-        (out / "graph.nq").unlink(missing_ok=True)  # written by earlier versions; `kg export` makes it
+        for older in ("graph.nq", "view.trig"):  # written by earlier versions (`kg export` makes graph.nq)
+            (out / older).unlink(missing_ok=True)
+        lap("commit")
         return files
     finally:
         if loader.is_alive():

@@ -26,7 +26,10 @@ from kg.lookup import NameIndex
 
 STORE_DIR = "store"
 NAMES_FILE = "names.json"
-VIEW_FILE = "view.trig"
+# the views the network projection reads whole (kg viz, kg central): the build runs them once
+# and keeps their rows in the store's folder, so that drawing a large graph runs no SPARQL
+MATERIALIZED = ("nodes", "edges", "edge_sources", "node_details")
+VIEWS_FILE = "kg-views.json"
 KG = "https://w3id.org/kg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
@@ -66,9 +69,10 @@ def value(term) -> str | int | float | bool | None:
 class Graph:
     """A built graph opened for questions."""
 
-    store: ox.Store
+    store: ox.Store | None  # None: only materialized rows (the build draws its page from them)
     names: NameIndex
     source: Path
+    rows: dict[str, tuple[list[str], list[list]]] | None = None  # materialized views: columns, rows
 
     def query(self, text: str, **bindings):
         """Run SPARQL (union of all graphs as the default graph); bindings are substituted as terms."""
@@ -83,7 +87,11 @@ class Graph:
             raise QueryError(f"the query failed: {exc}") from None
 
     def select(self, view_name: str, **bindings) -> list[dict]:
-        """Rows of a view as dicts of plain values; IRIs given as str are bound as IRIs."""
+        """Rows of a view as dicts of plain values; IRIs given as str are bound as IRIs.
+        A whole view the build materialized is read from its rows, not run again."""
+        if not bindings and self.rows is not None and view_name in self.rows:
+            columns, rows = self.rows[view_name]
+            return [dict(zip(columns, r)) for r in rows]
         terms = {k: ox.NamedNode(v) if isinstance(v, str) else v for k, v in bindings.items()}
         result = self.query(view(view_name), **terms)
         names = [v.value for v in result.variables]
@@ -113,9 +121,10 @@ def open_graph(path: Path | str = "out") -> Graph:
             try:
                 store = ox.Store.read_only(str(store_dir.resolve()))
                 names = NameIndex.from_json(names_file.read_text(encoding="utf-8"))
-            except (OSError, ValueError, KeyError) as exc:
+                rows = read_views(store_dir)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
                 raise InputError(f"{store_dir}: cannot open the store ({exc}); run `kg build` again") from None
-            return Graph(store, names, path)
+            return Graph(store, names, path, rows)
         for name in ("graph.trig", "graph.nq", "graph.ttl"):
             if (path / name).exists():
                 return open_graph(path / name)
@@ -131,6 +140,38 @@ def open_graph(path: Path | str = "out") -> Graph:
     except (SyntaxError, ValueError, OSError) as exc:
         raise InputError(f"{path}: cannot be read as RDF ({exc})") from None
     return Graph(store, NameIndex.from_entities(entity_names(store.quads_for_pattern(None, None, None))), path)
+
+
+def materialize(graph: Graph) -> dict[str, tuple[list[str], list[list]]]:
+    """The rows of every MATERIALIZED view, sorted (the file is the same whatever the order
+    the engine found them in)."""
+    out = {}
+    for name in MATERIALIZED:
+        result = graph.query(view(name))
+        columns = [v.value for v in result.variables]
+        rows = [list(map(value, sol)) for sol in result]
+        rows.sort(key=lambda r: tuple(map(repr, r)))
+        out[name] = (columns, rows)
+    return out
+
+
+def write_views(path: Path, rows: dict[str, tuple[list[str], list[list]]]) -> None:
+    """Materialized views to `path` (a store's VIEWS_FILE once the build commits)."""
+    from kg.rdf.serialize import atomic_write
+
+    data = {"format": 1, "views": {name: {"columns": c, "rows": r} for name, (c, r) in sorted(rows.items())}}
+    atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def read_views(store_dir: Path) -> dict[str, tuple[list[str], list[list]]] | None:
+    """The materialized views of a store, or None where the build wrote none (they are run then)."""
+    path = store_dir / VIEWS_FILE
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != 1:
+        return None
+    return {name: (v["columns"], v["rows"]) for name, v in data["views"].items()}
 
 
 def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:
@@ -289,13 +330,11 @@ def commit_store(fresh: Path, out: Path, names: NameIndex) -> Path:
 
 
 def open_in_memory(path: Path | str = "out") -> Graph:
-    """The part of a built graph that the network views read, in memory (see view_graph)."""
+    """What the network views read, fast: a build's materialized views where it has them, else
+    the part of the graph they read, in memory (see view_graph)."""
     path = Path(path)
-    if path.is_dir() and (path / VIEW_FILE).exists() and (path / NAMES_FILE).exists():
-        try:
-            return open_view(path / VIEW_FILE, NameIndex.from_json((path / NAMES_FILE).read_text(encoding="utf-8")), path)
-        except (OSError, SyntaxError, ValueError, KeyError) as exc:
-            raise InputError(f"{path}: cannot load the graph view ({exc}); run `kg build` again") from None
+    if path.is_dir() and (path / STORE_DIR / VIEWS_FILE).exists():
+        return open_graph(path)
     if path.is_dir() and (path / "graph.trig").exists() and (path / NAMES_FILE).exists():
         try:
             quads = ox.parse(path=str(path / "graph.trig"), format=ox.RdfFormat.TRIG)
@@ -317,12 +356,13 @@ FACT_CLASSES = {KG + c for c in ("Meeting", "Visit", "Supply", "Statement")}
 SPAN_CLASSES = {NIF_NS + "String", NIF_NS + "Context"}
 
 
-def open_view(path: Path, names: NameIndex, source: Path) -> Graph:
-    """The view file a build writes (out/view.trig: the default graph and, of each article's
-    graph, what the network views read: metadata, statements, the facts' evidence; not its text
-    nor its entity mentions), in memory. A test checks it draws the same page as the whole graph."""
+def open_view(data: bytes, names: NameIndex, source: Path) -> Graph:
+    """In memory, the TriG a build writes of what the network views read (write_trig's part
+    "view": the default graph and, of each article's graph, its metadata, statements and the
+    facts' evidence; not its text nor its entity mentions). A test checks it draws the same
+    page as the whole graph."""
     store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    store.bulk_load(data, format=ox.RdfFormat.TRIG)
     return Graph(store, names, source)
 
 

@@ -56,14 +56,16 @@ def test_output_is_byte_identical_whatever_the_file_order(tmp_path):
         shutil.copy(f, b / "in" / f.name)
     build([a / "in"], a / "out")
     build([b / "in"], b / "out")
-    for name in ("graph.ttl", "graph.trig", "graph.html", "view.trig", "names.json"):
+    for name in ("graph.ttl", "graph.trig", "graph.html", "names.json", "store/kg-views.json"):
         assert (a / "out" / name).read_bytes() == (b / "out" / name).read_bytes()
 
 
 def test_cli_build_validate_entities(tmp_path):
     runner = CliRunner()
-    r = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path)])
+    r = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--timings"])
     assert r.exit_code == 0 and "5 articles" in r.output
+    stages = [line.split()[0] for line in r.output.splitlines() if line.strip().endswith(" s") and line.startswith("  ")]
+    assert stages == ["read", "merge", "assemble", "write", "views", "html", "store", "commit"]
     r = runner.invoke(app, ["validate", str(tmp_path / "graph.trig")])
     assert r.exit_code == 0 and "conforms" in r.output
     r = runner.invoke(app, ["entities", "--graph", str(tmp_path / "graph.trig"), "--type", "Person"])

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError
-from kg.store import NAMES_FILE, STORE_DIR, open_graph, write_store
+from kg.store import MATERIALIZED, NAMES_FILE, STORE_DIR, VIEWS_FILE, Graph, open_graph, write_store
 from tests.conftest import ROOT
 
 
@@ -20,6 +20,24 @@ def test_build_writes_a_store_with_every_quad(seed_out, seed_build):
     assert set(store.quads_for_pattern(None, None, None)) == set(seed_build.quads)
     names = json.loads((seed_out / NAMES_FILE).read_text(encoding="utf-8"))
     assert names["entities"]["https://w3id.org/kg/id/Sergei_Lavrov"] == ["Sergei Lavrov", "Person"]
+
+
+def test_materialized_views_are_the_rows_the_views_give_on_the_store(seed_graph):
+    assert seed_graph.rows is not None and set(seed_graph.rows) == set(MATERIALIZED)
+    run_again = Graph(seed_graph.store, seed_graph.names, seed_graph.source)  # no rows: SPARQL on the store
+    for name in MATERIALIZED:
+        kept, fresh = seed_graph.select(name), run_again.select(name)
+        assert kept and sorted(map(repr, kept)) == sorted(map(repr, fresh)), name
+    # bound views are never answered from the rows
+    lavrov = "https://w3id.org/kg/id/Sergei_Lavrov"
+    assert seed_graph.select("edges", source=lavrov) == run_again.select("edges", source=lavrov)
+
+
+def test_a_store_without_materialized_views_runs_them(tmp_path, seed_build):
+    write_store(seed_build.quads, tmp_path)
+    g = open_graph(tmp_path)
+    assert g.rows is None and not (tmp_path / STORE_DIR / VIEWS_FILE).exists()
+    assert {r["node"] for r in g.select("nodes")} >= {"https://w3id.org/kg/id/Sergei_Lavrov"}
 
 
 @pytest.mark.parametrize("name", ["", "graph.trig", "graph.ttl"])
