@@ -89,11 +89,18 @@ class Assertion:
     values: tuple[tuple[str, object], ...]
     evidence: Evidence
 
+    # plain loops: the merge asks these some half a million times on a large build
     def role(self, name: str) -> tuple[str, ...]:
-        return next((v for k, v in self.roles if k == name), ())
+        for k, v in self.roles:
+            if k == name:
+                return v
+        return ()
 
     def value(self, name: str, default: object = None) -> object:
-        return next((v for k, v in self.values if k == name), default)
+        for k, v in self.values:
+            if k == name:
+                return v
+        return default
 
 
 def make_assertion(kind: str, evidence: Evidence, roles: dict, values: dict) -> Assertion:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,7 +91,7 @@ def build(
     scheduler: str | None = None,
     use_cache: bool = True,
 ) -> BuildResult:
-    """Build the graph of the articles under `paths`; with `out`, write out/graph.{ttl,trig,nq,html} and out/store.
+    """Build the graph of the articles under `paths`; with `out`, write out/graph.{ttl,trig,html} and out/store.
 
     jobs: worker processes for the per-article stage (0: one per core); executor "dask" runs it
     on the Dask cluster at `scheduler`. With `out`, per-article results are cached in out/.cache.
@@ -118,22 +120,38 @@ def build(
         raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
     results.sort(key=lambda r: r.ann.doc.id)
     lap("read")
-    merged = merge([r.ann for r in results], [a for r in results for a in r.assertions])
-    lap("merge")
-    result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
-                            merged.positions, settings.base_iri)
-    result.base = settings.base_iri
-    result.triples = result.graph.triples
-    result.articles = len(results)
-    result.entities = len(merged.index.entities)
-    result.events = len(merged.events)
-    result.statements = len(merged.statements)
-    del results, merged  # the graph holds what is written from here on; the rest is memory the store needs
-    lap("assemble")
-    if out is not None:
-        result.files = _write_outputs(result, Path(out), settings, lap)
+    with _collector_paused():
+        merged = merge([r.ann for r in results], [a for r in results for a in r.assertions])
+        lap("merge")
+        result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
+                                merged.positions, settings.base_iri)
+        result.base = settings.base_iri
+        result.triples = result.graph.triples
+        result.articles = len(results)
+        result.entities = len(merged.index.entities)
+        result.events = len(merged.events)
+        result.statements = len(merged.statements)
+        del results, merged  # the graph holds what is written from here on; the rest is memory the store needs
+        lap("assemble")
+        if out is not None:
+            result.files = _write_outputs(result, Path(out), settings, lap)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while a build makes millions of small objects that
+    live until it ends: each full collection walks them all (a tenth of a large build's time),
+    and they form almost no cycles (a 1,000-article build leaves 20 objects to the collector).
+    Reference counting frees everything else as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Stopwatch:
@@ -159,7 +177,16 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
 
     from kg.lookup import NameIndex
     from kg.rdf.serialize import atomic_text, default_text, write_trig, write_turtle
-    from kg.store import VIEWS_FILE, Graph, commit_store, entity_names, materialize, open_view, prepare_store, write_views
+    from kg.store import (
+        VIEWS_FILE,
+        Graph,
+        commit_store,
+        entity_names,
+        materialize,
+        open_view,
+        prepare_store,
+        write_views,
+    )
 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))

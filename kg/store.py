@@ -73,6 +73,7 @@ class Graph:
     names: NameIndex
     source: Path
     rows: dict[str, tuple[list[str], list[list]]] | None = None  # materialized views: columns, rows
+    rows_file: Path | None = None  # where they are, read at the first whole view asked (tens of MB)
 
     def query(self, text: str, **bindings):
         """Run SPARQL (union of all graphs as the default graph); bindings are substituted as terms."""
@@ -89,9 +90,12 @@ class Graph:
     def select(self, view_name: str, **bindings) -> list[dict]:
         """Rows of a view as dicts of plain values; IRIs given as str are bound as IRIs.
         A whole view the build materialized is read from its rows, not run again."""
-        if not bindings and self.rows is not None and view_name in self.rows:
-            columns, rows = self.rows[view_name]
-            return [dict(zip(columns, r)) for r in rows]
+        if not bindings and view_name in MATERIALIZED:
+            if self.rows is None and self.rows_file is not None:
+                self.rows, self.rows_file = read_views(self.rows_file), None
+            if self.rows is not None and view_name in self.rows:
+                columns, rows = self.rows[view_name]
+                return [dict(zip(columns, r)) for r in rows]
         terms = {k: ox.NamedNode(v) if isinstance(v, str) else v for k, v in bindings.items()}
         result = self.query(view(view_name), **terms)
         names = [v.value for v in result.variables]
@@ -121,10 +125,10 @@ def open_graph(path: Path | str = "out") -> Graph:
             try:
                 store = ox.Store.read_only(str(store_dir.resolve()))
                 names = NameIndex.from_json(names_file.read_text(encoding="utf-8"))
-                rows = read_views(store_dir)
-            except (OSError, ValueError, KeyError, TypeError) as exc:
+            except (OSError, ValueError, KeyError) as exc:
                 raise InputError(f"{store_dir}: cannot open the store ({exc}); run `kg build` again") from None
-            return Graph(store, names, path, rows)
+            views = store_dir / VIEWS_FILE
+            return Graph(store, names, path, rows_file=views if views.exists() else None)
         for name in ("graph.trig", "graph.nq", "graph.ttl"):
             if (path / name).exists():
                 return open_graph(path / name)
@@ -150,7 +154,7 @@ def materialize(graph: Graph) -> dict[str, tuple[list[str], list[list]]]:
         result = graph.query(view(name))
         columns = [v.value for v in result.variables]
         rows = [list(map(value, sol)) for sol in result]
-        rows.sort(key=lambda r: tuple(map(repr, r)))
+        rows.sort(key=lambda r: "\x1f".join(map(repr, r)))
         out[name] = (columns, rows)
     return out
 
@@ -163,15 +167,16 @@ def write_views(path: Path, rows: dict[str, tuple[list[str], list[list]]]) -> No
     atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def read_views(store_dir: Path) -> dict[str, tuple[list[str], list[list]]] | None:
-    """The materialized views of a store, or None where the build wrote none (they are run then)."""
-    path = store_dir / VIEWS_FILE
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("format") != 1:
-        return None
-    return {name: (v["columns"], v["rows"]) for name, v in data["views"].items()}
+def read_views(path: Path) -> dict[str, tuple[list[str], list[list]]] | None:
+    """Materialized views written by write_views; None for a file of another format (the views
+    are run then)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != 1:
+            return None
+        return {name: (v["columns"], v["rows"]) for name, v in data["views"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{path}: cannot read the graph's views ({exc}); run `kg build` again") from None
 
 
 def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:

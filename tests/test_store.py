@@ -23,6 +23,7 @@ def test_build_writes_a_store_with_every_quad(seed_out, seed_build):
 
 
 def test_materialized_views_are_the_rows_the_views_give_on_the_store(seed_graph):
+    seed_graph.select("nodes")  # the rows are read at the first whole view asked
     assert seed_graph.rows is not None and set(seed_graph.rows) == set(MATERIALIZED)
     run_again = Graph(seed_graph.store, seed_graph.names, seed_graph.source)  # no rows: SPARQL on the store
     for name in MATERIALIZED:
@@ -36,8 +37,18 @@ def test_materialized_views_are_the_rows_the_views_give_on_the_store(seed_graph)
 def test_a_store_without_materialized_views_runs_them(tmp_path, seed_build):
     write_store(seed_build.quads, tmp_path)
     g = open_graph(tmp_path)
-    assert g.rows is None and not (tmp_path / STORE_DIR / VIEWS_FILE).exists()
+    assert g.rows is None and g.rows_file is None and not (tmp_path / STORE_DIR / VIEWS_FILE).exists()
     assert {r["node"] for r in g.select("nodes")} >= {"https://w3id.org/kg/id/Sergei_Lavrov"}
+    assert g.rows is None
+
+
+def test_unreadable_materialized_views_are_an_input_error(tmp_path, seed_build):
+    write_store(seed_build.quads, tmp_path)
+    (tmp_path / STORE_DIR / VIEWS_FILE).write_text("{not json", encoding="utf-8")
+    g = open_graph(tmp_path)
+    assert g.query("ASK { ?s ?p ?o }")  # the store itself still answers
+    with pytest.raises(InputError, match="run `kg build` again"):
+        g.select("edges")
 
 
 @pytest.mark.parametrize("name", ["", "graph.trig", "graph.ttl"])
