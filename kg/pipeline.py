@@ -173,12 +173,12 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     import os
     import shutil
     import tempfile
-    import threading
+    from concurrent.futures import ThreadPoolExecutor
 
     from kg.lookup import NameIndex
     from kg.rdf.serialize import atomic_text, default_text, write_trig, write_turtle
     from kg.store import (
-        VIEWS_FILE,
+        VIEWS_DIR,
         Graph,
         commit_store,
         entity_names,
@@ -191,36 +191,31 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     staged = {"trig": stage / "graph.trig", "ttl": stage / "graph.ttl"}
-    graph = result.graph
-    prepared: list[Path] = []
-    failed: list[BaseException] = []
-
-    def load_store() -> None:
-        try:
-            prepared.append(prepare_store(out, graph=graph, base=settings.base_iri))
-        except BaseException as exc:  # re-raised in the building thread
-            failed.append(exc)
-
-    # the store loads in a thread of its own (pyoxigraph lets go of the GIL while it loads),
-    # a thousand articles at a time (memory), while this thread writes the files and the view
-    loader = threading.Thread(target=load_store, name="kg-store")
+    graph, base = result.graph, settings.base_iri
+    # two stores load in threads (pyoxigraph lets go of the GIL while it loads): the store on
+    # disk, a thousand articles at a time (memory), and the views' in-memory store; this thread
+    # writes the files meanwhile
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-load")
+    store_job = None
     committed = False
     try:
-        default_text(graph, settings.base_iri)  # serialised once, here, before two threads need it
-        loader.start()
-        with atomic_text(staged["trig"]) as f:
-            write_trig(f, graph, settings.base_iri)
-        with atomic_text(staged["ttl"]) as f:
-            write_turtle(f, graph, settings.base_iri)
-        lap("write")
+        default_text(graph, base)  # serialised once, here, before the threads need it
         names = NameIndex.from_entities(entity_names(graph.default))
-        # the network views, run once on an in-memory store of what they read, and kept with the store
+        store_job = pool.submit(prepare_store, out, graph=graph, base=base)
         view_text = io.StringIO()
-        write_trig(view_text, graph, settings.base_iri, part="view")
-        rows = materialize(open_view(view_text.getvalue().encode("utf-8"), names, out))
+        write_trig(view_text, graph, base, part="view")
+        view_job = pool.submit(open_view, view_text.getvalue().encode("utf-8"), names, out)
         del view_text
+        with atomic_text(staged["trig"]) as f:
+            write_trig(f, graph, base)
+        with atomic_text(staged["ttl"]) as f:
+            write_turtle(f, graph, base)
+        lap("write")
+        # the network views, run once, kept with the store
+        rows = materialize(view_job.result())
+        del view_job
         views = Graph(None, names, out, rows)  # the rows are all the drawing reads
-        write_views(stage / VIEWS_FILE, rows)  # moved into the store once it is loaded
+        write_views(stage / VIEWS_DIR, rows)  # moved into the store once it is loaded
         lap("views")
         if settings.html:
             from kg.viz import render
@@ -230,14 +225,11 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
             if drawn.note:
                 result.warnings.append(f"graph.html: {drawn.note}")
             lap("html")
-        if loader.is_alive():
-            loader.join()
+        fresh = store_job.result()
         lap("store")  # what is left of loading it once everything else is written
-        if failed:
-            raise failed[0]
-        os.replace(stage / VIEWS_FILE, prepared[0] / VIEWS_FILE)
+        os.replace(stage / VIEWS_DIR, fresh / VIEWS_DIR)
         # everything is ready: swap it all in, in a few renames
-        files = {"store": commit_store(prepared[0], out, names)}
+        files = {"store": commit_store(fresh, out, names)}
         committed = True
         for kind, path in sorted(staged.items()):
             os.replace(path, out / path.name)
@@ -247,9 +239,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
         lap("commit")
         return files
     finally:
-        if loader.is_alive():
-            loader.join()
+        pool.shutdown(wait=True, cancel_futures=True)  # a load under way ends before its files go
         shutil.rmtree(stage, ignore_errors=True)
-        if not committed:
-            for fresh in prepared:  # an interrupted or failed build leaves no half-made store
-                shutil.rmtree(fresh, ignore_errors=True)
+        if not committed and store_job is not None and not store_job.cancelled() and store_job.exception() is None:
+            shutil.rmtree(store_job.result(), ignore_errors=True)  # a failed build leaves no half-made store

@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -27,9 +27,10 @@ from kg.lookup import NameIndex
 STORE_DIR = "store"
 NAMES_FILE = "names.json"
 # the views the network projection reads whole (kg viz, kg central): the build runs them once
-# and keeps their rows in the store's folder, so that drawing a large graph runs no SPARQL
+# and keeps their rows in the store's folder, one file a view (kg central reads two small ones,
+# kg viz all four), so that drawing a large graph runs no SPARQL
 MATERIALIZED = ("nodes", "edges", "edge_sources", "node_details")
-VIEWS_FILE = "kg-views.json"
+VIEWS_DIR = "kg-views"
 KG = "https://w3id.org/kg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
@@ -72,8 +73,8 @@ class Graph:
     store: ox.Store | None  # None: only materialized rows (the build draws its page from them)
     names: NameIndex
     source: Path
-    rows: dict[str, tuple[list[str], list[list]]] | None = None  # materialized views: columns, rows
-    rows_file: Path | None = None  # where they are, read at the first whole view asked (tens of MB)
+    rows: dict[str, tuple[list[str], list[list]]] = field(default_factory=dict)  # materialized views read
+    views_dir: Path | None = None  # where the build kept them; each is read when first asked whole
 
     def query(self, text: str, **bindings):
         """Run SPARQL (union of all graphs as the default graph); bindings are substituted as terms."""
@@ -91,10 +92,13 @@ class Graph:
         """Rows of a view as dicts of plain values; IRIs given as str are bound as IRIs.
         A whole view the build materialized is read from its rows, not run again."""
         if not bindings and view_name in MATERIALIZED:
-            if self.rows is None and self.rows_file is not None:
-                self.rows, self.rows_file = read_views(self.rows_file), None
-            if self.rows is not None and view_name in self.rows:
-                columns, rows = self.rows[view_name]
+            found = self.rows.get(view_name)
+            if found is None and self.views_dir is not None:
+                found = read_view(self.views_dir, view_name)
+                if found is not None:
+                    self.rows[view_name] = found
+            if found is not None:
+                columns, rows = found
                 return [dict(zip(columns, r)) for r in rows]
         terms = {k: ox.NamedNode(v) if isinstance(v, str) else v for k, v in bindings.items()}
         result = self.query(view(view_name), **terms)
@@ -127,8 +131,8 @@ def open_graph(path: Path | str = "out") -> Graph:
                 names = NameIndex.from_json(names_file.read_text(encoding="utf-8"))
             except (OSError, ValueError, KeyError) as exc:
                 raise InputError(f"{store_dir}: cannot open the store ({exc}); run `kg build` again") from None
-            views = store_dir / VIEWS_FILE
-            return Graph(store, names, path, rows_file=views if views.exists() else None)
+            views = store_dir / VIEWS_DIR
+            return Graph(store, names, path, views_dir=views if views.is_dir() else None)
         for name in ("graph.trig", "graph.nq", "graph.ttl"):
             if (path / name).exists():
                 return open_graph(path / name)
@@ -159,24 +163,29 @@ def materialize(graph: Graph) -> dict[str, tuple[list[str], list[list]]]:
     return out
 
 
-def write_views(path: Path, rows: dict[str, tuple[list[str], list[list]]]) -> None:
-    """Materialized views to `path` (a store's VIEWS_FILE once the build commits)."""
+def write_views(folder: Path, rows: dict[str, tuple[list[str], list[list]]]) -> None:
+    """Materialized views to `folder` (a store's VIEWS_DIR once the build commits), one file each."""
     from kg.rdf.serialize import atomic_write
 
-    data = {"format": 1, "views": {name: {"columns": c, "rows": r} for name, (c, r) in sorted(rows.items())}}
-    atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    folder.mkdir(exist_ok=True)
+    for name, (columns, rows_) in sorted(rows.items()):
+        data = {"format": 1, "view": name, "columns": columns, "rows": rows_}
+        atomic_write(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def read_views(path: Path) -> dict[str, tuple[list[str], list[list]]] | None:
-    """Materialized views written by write_views; None for a file of another format (the views
-    are run then)."""
+def read_view(folder: Path, name: str) -> tuple[list[str], list[list]] | None:
+    """A view's columns and rows as write_views kept them; None where there is no such file or it
+    is of another format (the view is run then)."""
+    path = folder / f"{name}.json"
+    if not path.exists():
+        return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != 1:
             return None
-        return {name: (v["columns"], v["rows"]) for name, v in data["views"].items()}
+        return data["columns"], data["rows"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{path}: cannot read the graph's views ({exc}); run `kg build` again") from None
+        raise InputError(f"{path}: cannot read this view of the graph ({exc}); run `kg build` again") from None
 
 
 def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:
@@ -338,7 +347,7 @@ def open_in_memory(path: Path | str = "out") -> Graph:
     """What the network views read, fast: a build's materialized views where it has them, else
     the part of the graph they read, in memory (see view_graph)."""
     path = Path(path)
-    if path.is_dir() and (path / STORE_DIR / VIEWS_FILE).exists():
+    if path.is_dir() and (path / STORE_DIR / VIEWS_DIR).is_dir():
         return open_graph(path)
     if path.is_dir() and (path / "graph.trig").exists() and (path / NAMES_FILE).exists():
         try:
