@@ -174,8 +174,9 @@ class Page:
         return ArticleGraph(self.iri, self.name, "".join(view), "".join(rest), count)
 
     def _evidence(self, links, described: set, text: str, t: dict) -> tuple[list[str], list[str], int]:
-        """`subject kg:evidence span` grouped by subject, then the spans not yet described."""
-        by_subject: dict[str, list[str]] = {}
+        """`subject kg:evidence span` grouped by subject, the spans not yet described, and how
+        many triples the two hold."""
+        by_subject: dict[str, set[str]] = {}
         new_spans = {}
         for subject, start, end, rule, extractor in sorted(links):  # sorted: the first rule describes a span
             slug_ = _rule_slug(rule)
@@ -183,20 +184,21 @@ class Page:
                 sp = f"{self.span_prefix}{start}-{end}\\/{_rule_local(slug_)}"
             else:
                 sp = self.terms.iri_uncached(f"{self.span_base}{start}-{end}/{slug_}")
-            by_subject.setdefault(subject, []).append(sp)
+            by_subject.setdefault(subject, set()).add(sp)
             key = (start, end, slug_)
             if key not in described:
                 described.add(key)
                 new_spans[key] = (sp, rule, extractor)
-        out = [f"{s} {t['evidence']} {' , '.join(sorted(set(sps)))} .\n" for s, sps in sorted(by_subject.items())]
-        count = sum(len(set(sps)) for sps in by_subject.values())
-        for (start, end, _slug), (sp, rule, extractor) in sorted(new_spans.items()):
-            out_span = (f"{sp} {t['type']} {t['String']} ;\n\t{t['referenceContext']} {self.context} ;\n"
-                        f"\t{t['beginIndex']} {start} ;\n\t{t['endIndex']} {end} ;\n"
-                        f"\t{t['anchorOf']} {string(text[start:end])} ;\n"
-                        f"\t{t['rule']} {string(rule)} ;\n\t{t['extractor']} {string(extractor)} .\n")
-            out.append(out_span)
-        return out[: len(by_subject)], out[len(by_subject):], count + 7 * len(new_spans)
+        link_lines = [f"{s} {t['evidence']} {' , '.join(sorted(sps))} .\n" for s, sps in sorted(by_subject.items())]
+        span_blocks = [
+            f"{sp} {t['type']} {t['String']} ;\n\t{t['referenceContext']} {self.context} ;\n"
+            f"\t{t['beginIndex']} {start} ;\n\t{t['endIndex']} {end} ;\n"
+            f"\t{t['anchorOf']} {string(text[start:end])} ;\n"
+            f"\t{t['rule']} {string(rule)} ;\n\t{t['extractor']} {string(extractor)} .\n"
+            for (start, end, _slug), (sp, rule, extractor) in sorted(new_spans.items())
+        ]
+        count = sum(len(sps) for sps in by_subject.values()) + 7 * len(new_spans)
+        return link_lines, span_blocks, count
 
 
 def vocab_text(terms: Terms) -> dict[str, str]:
@@ -331,11 +333,7 @@ def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
             # the agent itself in the default graph: one description however many articles they wrote
             a.add(person, RDF.type, PROV.Agent)
             a.add(person, RDFS.label, lit(name))
-    page.metadata = _sorted_unique(pairs)
-
-
-def _sorted_unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return sorted(set(pairs))
+    page.metadata = sorted(set(pairs))
 
 
 def _organisation(a: Assembler, name: str, index: EntityIndex) -> ox.NamedNode:
@@ -433,5 +431,5 @@ def _statement(a: Assembler, s: Statement) -> None:
         pairs.append((v(KG.addressee), a.text(s.addressee)))
     pairs += [(v(KG.mentions), a.text(m)) for m in s.mentions]
     pairs += [(v(KG.denies), a.text(d)) for d in s.denies]
-    page.statements.append((a.text(s.id), _sorted_unique(pairs)))
+    page.statements.append((a.text(s.id), sorted(set(pairs))))
     a.evidence(s.id, s.evidence, fact=True)
