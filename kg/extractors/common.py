@@ -6,14 +6,21 @@ import re
 from functools import cache, lru_cache
 
 from kg.knowledge import load_known
-from kg.lang import read_jsonl
+from kg.lang import alternation, read_jsonl
 from kg.model import AnnotatedDoc, Mention, Sentence
 from kg.text.dates import find_dates, to_date
 
 ACTORS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
-PRONOUNS = re.compile(r"\b(?:ia|dia|beliau)\b", re.I)
+
+
+def cue_words(*labels: str) -> str:
+    """Word lists of the cue file (kg/lang/id/cues.jsonl) as one alternation."""
+    return alternation("id", "cues.jsonl", *labels)
+
+
+PRONOUNS = re.compile(rf"\b(?:{cue_words('pronoun')})\b", re.I)
 # modifiers that put a name inside someone else's noun phrase: "TASS milik pemerintah Rusia"
-MODIFIER_BEFORE = re.compile(r"(?:milik(?: pemerintah)?|yang berbasis di|asal|dari|di|ke|terhadap|untuk|kepada|dengan)\s*$", re.I)
+MODIFIER_BEFORE = re.compile(rf"(?:{cue_words('modifier-before')})\s*$", re.I)
 
 
 @cache
@@ -33,13 +40,10 @@ def find_cues(label: str, text: str, start: int = 0) -> list[tuple[str, int, int
 
 @cache
 def _negated_rx() -> re.Pattern:
-    # from the cue data: a negation ("tidak", or a refusal: "enggan") and the modal words that may
-    # stand between it and the verb ("belum pernah", "tak jadi")
-    def words(*labels: str) -> str:
-        return "|".join(p.pattern for p in read_jsonl("id", "cues.jsonl") if p.label in labels)
-
-    return re.compile(rf"(?<![\w-])(?:{words('negation', 'negation-refusal')})(?:\s+(?:{words('negation-modal')}))*\s*$",
-                      re.I)
+    # a negation ("tidak", or a refusal: "enggan") and the modal words that may stand between it
+    # and the verb ("belum pernah", "tak jadi")
+    return re.compile(rf"(?<![\w-])(?:{cue_words('negation', 'negation-refusal')})"
+                      rf"(?:\s+(?:{cue_words('negation-modal')}))*\s*$", re.I)
 
 
 def negated(before: str) -> bool:
@@ -115,7 +119,7 @@ def _latest_full_date(text: str):
     return to_date(max(full)) if full else None
 
 
-NEXT_CLAUSE = re.compile(r",\s*(?:lalu|kemudian|lantas|dan|sebelum|sesudah|setelah itu|serta|selanjutnya)\b|;", re.I)
+NEXT_CLAUSE = re.compile(rf",\s*(?:{cue_words('clause-connective')})\b|;", re.I)
 
 
 def clause_bounds(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[int, int]:
@@ -144,8 +148,10 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
 
 
 # nouns after which "di X" is the subject of talks, not the place of the event
-TOPIC_BEFORE = re.compile(r"\b(?:situasi|konflik|ketegangan|perang|keamanan|krisis|pertempuran|sengketa|perdamaian|"
-                          r"stabilitas|kondisi|perkembangan|isu|masalah)\s+(?:\w+\s+){0,2}?(?:di|dekat)\s+$", re.I)
+TOPIC_BEFORE = re.compile(rf"\b(?:{cue_words('topic-noun')})\s+(?:\w+\s+){{0,2}}?(?:{cue_words('place-preposition')})\s+$",
+                          re.I)
+# "di X", "dekat kota X": a place where something happens
+PLACE_BEFORE = re.compile(rf"\b(?:{cue_words('place-preposition')})\s+(?:(?:{cue_words('place-kind-before')})\s+)?$", re.I)
 
 
 # "di Istana Merdeka, Jakarta", "di Gedung Putih, Washington": a venue, then its city
@@ -157,8 +163,7 @@ def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Men
     text = ann.doc.text
     for m in in_span(ann, after or sent.start, sent.end, {"Place"}):
         before = text[max(0, m.start - 40) : m.start]
-        if not (re.search(r"\b(?:di|dekat)\s+(?:(?:kota|ibu kota|wilayah|pelabuhan|resor)\s+)?$", before, re.I)
-                or VENUE_BEFORE.search(before)):
+        if not (PLACE_BEFORE.search(before) or VENUE_BEFORE.search(before)):
             continue
         if TOPIC_BEFORE.search(before):
             continue  # "membahas situasi di Laut China Selatan": what they spoke of, not where
@@ -166,8 +171,7 @@ def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Men
     return None
 
 
-COORDINATED = re.compile(r"(?:,\s*|\s)(?:lalu|kemudian|lantas|dan|serta|sebelum|selanjutnya|setelah itu)"
-                         r"\s+(?:juga\s+|akan\s+|sempat\s+)?$", re.I)
+COORDINATED = re.compile(rf"(?:,\s*|\s)(?:{cue_words('coordinator')})\s+(?:(?:{cue_words('coordinator-modal')})\s+)?$", re.I)
 
 
 def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | None) -> Mention | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.extractors.common import (
     PRONOUNS,
     actor_key,
+    cue_words,
     find_cues,
     first_actor_after,
     has_cue,
@@ -28,8 +29,9 @@ QUOTE_RX = re.compile(r"[“\"‘](?P<q>[^“”\"‘’]{8,}?)[”\"’]")
 RELAY_ORGS = {"Organization", "GovernmentBody", "NewsOrganization"}
 # "…, kata X" / "“…,” kata X": a speech verb after the content attributes it only past a comma or a quote
 ATTRIBUTION_AFTER = re.compile(r"[,”\"’]\s*$")
-BACK_ATTRIBUTION = re.compile(r"\s*(?:Hal|Pernyataan|Pesan|Penegasan)\s+(?:itu|tersebut|ini)\s+(?:di)?(?:sampaikan|katakan|"
-                              r"ungkapkan|tegaskan|jelaskan|kemukakan|utarakan|nyatakan)(?:\s+oleh)?\s+", re.I)
+# "Hal itu disampaikan oleh X": the previous sentence's content, attributed after it
+BACK_ATTRIBUTION = re.compile(rf"\s*(?:{cue_words('back-reference-noun')})\s+(?:{cue_words('demonstrative')})\s+"
+                              rf"(?:di)?(?:{cue_words('passive-speech-stem')})(?:\s+oleh)?\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -223,8 +225,7 @@ def _relays(ann: AnnotatedDoc, pos: int, end: int, speaker: str) -> tuple[str, .
     return tuple(dict.fromkeys(out))
 
 
-DISCOURSE_OPENER = re.compile(r"^(?:Sementara itu|Selain itu|Di sisi lain|Namun demikian|Namun|Oleh karena itu|"
-                              r"Dalam pada itu|Di samping itu|Sebelumnya|Adapun)\s*,\s*")
+DISCOURSE_OPENER = re.compile(rf"^(?:{cue_words('discourse-opener')})\s*,\s*")
 
 
 def _strip(s: str) -> str:

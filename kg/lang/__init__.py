@@ -59,6 +59,16 @@ def compiled(lang: str, name: str, flags: int = re.IGNORECASE) -> tuple[tuple[Pa
 
 
 @cache
+def alternation(lang: str, name: str, *labels: str) -> str:
+    """The patterns of a pattern file's rows with these labels, as one regex alternation (file
+    order: where one alternative is a prefix of another, the longer must come first)."""
+    found = [p.pattern for p in read_jsonl(lang, name) if p.label in labels]
+    if not found:
+        raise ValueError(f"{LANG_DIR / lang / name}: no row labelled {', '.join(labels)}")
+    return "|".join(found)
+
+
+@cache
 def words(lang: str, name: str) -> frozenset[str]:
     """A plain word list (one entry a line, '#' comments), lower-cased."""
     text = (LANG_DIR / lang / name).read_text(encoding="utf-8")

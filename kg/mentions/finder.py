@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.lang import compiled, read_jsonl, words
+from kg.lang import alternation, compiled, read_jsonl, words
 from kg.mentions.gazetteer import item_rx, match_at
 from kg.mentions.names import name_key, part_keys
 from kg.model import AnnotatedDoc, Apposition, Document, Mention
@@ -23,8 +23,8 @@ from kg.text.sentences import split_sentences, tokens
 ACTOR_TYPES = {"Country", "Organization", "GovernmentBody", "NewsOrganization", "Place"}
 CONNECTORS = {"bin", "binti", "al", "van", "von", "de", "da", "dos", "del", "la", "le", "el", "ibn", "abu"}
 ORG_CONNECTORS = {"dan", "untuk", "of", "for", "and", "&", "the", "urusan"}
-SPEECH_AFTER = re.compile(r"\s+(?:mengatakan|menyatakan|menegaskan|menjelaskan|menambahkan|mengungkapkan|berkata|menuturkan)\b")
-SPEECH_BEFORE = re.compile(r"\b(?:kata|ujar|tutur|ungkap|jelas|tegas|imbuh|sebut|papar)\s+$")
+SPEECH_AFTER = re.compile(rf"\s+(?:{alternation('id', 'cues.jsonl', 'speaker-verb-after-name')})\b")
+SPEECH_BEFORE = re.compile(rf"\b(?:{alternation('id', 'cues.jsonl', 'speaker-verb-before-name')})\s+$")
 
 
 @dataclass
