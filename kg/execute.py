@@ -142,9 +142,12 @@ def run_files(
     scheduler: str | None = None,
     cache: Cache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keys: list[str | None] | None = None,
 ) -> Iterator[FileOutcome]:
-    """The outcome of every file, in the order of `files`, computed where asked."""
-    keys = [cache.key(i, p) if cache else None for i, p in files]
+    """The outcome of every file, in the order of `files`, computed where asked (`keys`: their
+    cache keys, where the caller has them already)."""
+    if keys is None:
+        keys = [cache.key(i, p) if cache else None for i, p in files]
     outcomes: list[FileOutcome | None] = [cache.get(k) if cache else None for k in keys]
     todo = [n for n, o in enumerate(outcomes) if o is None]
     if cache:

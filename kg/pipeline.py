@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import record
 from kg.article import ArticleResult, check_requirements
 from kg.config import Settings
 from kg.errors import SkippedInput
@@ -34,6 +35,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0  # input files whose per-article results came from out/.cache
+    unchanged: bool = False  # nothing changed since the last build: its outputs were kept
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
     _quads: list | None = field(default=None, repr=False)
 
@@ -75,6 +77,9 @@ class BuildResult:
         return [f"{stage:<10} {seconds:6.2f} s" for stage, seconds in self.timings.items()]
 
     def summary(self) -> str:
+        if self.unchanged:
+            return (f"nothing changed since the last build ({self.articles} articles, {self.triples} quads): "
+                    f"its outputs stand ({self.seconds:.2f} s)")
         return (f"{self.articles} articles, {self.entities} entities, {self.events} events, "
                 f"{self.statements} statements, {self.triples} quads in {self.seconds:.2f} s"
                 + (f" ({self.cached} file(s) from the cache)" if self.cached else "")
@@ -108,8 +113,12 @@ def build(
     _root, files, warnings = collect([Path(p) for p in paths])
     result.warnings.extend(warnings)
     cache = Cache(Path(out)) if out is not None and use_cache else None
+    keys = [cache.key(i, p) for i, p in files] if cache else None
+    inputs = record.inputs_digest([(i, k) for (i, _), k in zip(files, keys)]) if keys is not None else None
+    if out is not None and (last := record.unchanged(Path(out), inputs, settings)) is not None:
+        return _kept(result, last, Path(out), t0)
     results: list[ArticleResult] = []
-    for outcome in run_files(files, jobs, executor, scheduler, cache, progress):
+    for outcome in run_files(files, jobs, executor, scheduler, cache, progress, keys):
         results.extend(outcome.results)
         result.skipped.extend(outcome.skipped)
         result.warnings.extend(outcome.warnings)
@@ -134,7 +143,21 @@ def build(
         del results, merged  # the graph holds what is written from here on; the rest is memory the store needs
         lap("assemble")
         if out is not None:
+            (Path(out) / record.RECORD).unlink(missing_ok=True)  # it describes the outputs about to be replaced
             result.files = _write_outputs(result, Path(out), settings, lap)
+            if inputs is not None and not result.skipped:  # a skipped input is tried again next time
+                record.write_record(Path(out), inputs, settings, result)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _kept(result: BuildResult, last: dict, out: Path, t0: float) -> BuildResult:
+    """The result of a build that kept the last build's outputs."""
+    for name, value in last["counts"].items():
+        setattr(result, name, value)
+    result.warnings = list(last["warnings"])
+    result.files = {kind: out / name for kind, (name, _state) in last["files"].items() if kind != "names"}
+    result.unchanged = True
     result.seconds = time.perf_counter() - t0
     return result
 
