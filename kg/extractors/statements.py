@@ -57,8 +57,8 @@ class StatementsExtractor:
 
     def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
         claims = []
-        for sent in ann.sentences:
-            for sp in speeches(ann, sent):
+        for sent, said in zip(ann.sentences, speeches_in(ann), strict=True):
+            for sp in said:
                 mentions = [m.entity for m in in_span(ann, sp.start, sp.end) if m.type != "Unknown"
                             and not (sp.gap and sp.gap[0] <= m.start < sp.gap[1])]
                 denies = ()
@@ -71,6 +71,20 @@ class StatementsExtractor:
                     "addressee": [sp.addressee] if sp.addressee else [], "mentions": mentions,
                 }, {"text": sp.text, "direct": sp.direct, "denies_spans": denies or None})
             claims.append((ann.doc.id, sent.start, sent.end))
+
+
+_last: tuple[AnnotatedDoc, tuple[tuple[Speech, ...], ...]] | None = None
+
+
+def speeches_in(ann: AnnotatedDoc) -> tuple[tuple[Speech, ...], ...]:
+    """Every sentence's speeches, found once a document: the statements and the supplies
+    extractors both read them. Remembered for the last document only, by identity (a thread
+    reads the memo once, so threads of a Dask worker never see each other's)."""
+    global _last
+    last = _last
+    if last is None or last[0] is not ann:
+        last = _last = (ann, tuple(tuple(speeches(ann, sent)) for sent in ann.sentences))
+    return last[1]
 
 
 def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:

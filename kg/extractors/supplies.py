@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.common import actor_key, date_near, find_cues, has_cue, in_span, nearest_actor_before, negated
-from kg.extractors.statements import speeches
+from kg.extractors.statements import speeches_in
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
 ITEMS = {"Weapon", "Troops"}
@@ -23,7 +23,7 @@ class SuppliesExtractor:
     def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
         text = ann.doc.text
         found = []
-        said_in = [speeches(ann, sent) for sent in ann.sentences]  # asserters and denials both read them
+        said_in = speeches_in(ann)  # asserters and denials both read them
         for idx, sent in enumerate(ann.sentences):
             said = said_in[idx]
             last_supplier = None
