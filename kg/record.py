@@ -47,7 +47,7 @@ def inputs_digest(keys: list[tuple[str, str | None]]) -> str | None:
 def _state(path: Path) -> list:
     """What identifies an output as the one written: a file's size and time, the store's folder."""
     if path.is_symlink():
-        return ["link", os.readlink(path)]
+        return ["link", os.readlink(path), path.exists()]  # the store's folder, and that it is still there
     st = path.stat()
     return ["file", st.st_size, st.st_mtime_ns]
 

@@ -42,7 +42,7 @@ def test_a_build_with_nothing_changed_keeps_the_outputs(built):
 
 
 @pytest.mark.parametrize("change", ["edit an input", "add an input", "remove an output", "other settings",
-                                    "other code", "touch an output"])
+                                    "other code", "touch an output", "remove the store's folder"])
 def test_any_change_builds_again(built, change, monkeypatch):
     src, out, _first = built
     settings = None
@@ -59,9 +59,12 @@ def test_any_change_builds_again(built, change, monkeypatch):
         monkeypatch.setattr(record, "code_digest", lambda: "another version of kg")
     elif change == "touch an output":
         (out / "graph.ttl").write_text("# edited by hand\n", encoding="utf-8")
+    elif change == "remove the store's folder":
+        shutil.rmtree((out / "store").resolve())
     again = build([src], out, settings=settings)
     assert not again.unchanged
     assert (out / "graph.html").exists() and (out / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix")
+    assert (out / "store").resolve().is_dir()
     assert build([src], out, settings=settings).unchanged  # and the build after that has nothing to do
 
 
