@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.config import PACKAGE_DIR, ontology_dir
+from kg.config import PACKAGE_DIR, hash_files, ontology_dir
 from kg.errors import InputError, SkippedInput
 
 CACHE_DIR = ".cache"
@@ -79,15 +79,12 @@ def fingerprint() -> str:
     h = hashlib.sha256()
     for ex in EXTRACTORS:
         h.update(f"{ex.name}@{ex.version};".encode())
-    files: list[Path] = []
+    code: list[Path] = []
     for name in FINGERPRINT_CODE:
         p = PACKAGE_DIR / name
-        files.extend(sorted(p.rglob("*")) if p.is_dir() else [p])
-    files.extend(ontology_dir() / name for name in FINGERPRINT_DATA)
-    for f in files:
-        if f.is_file() and "__pycache__" not in f.parts:
-            h.update(f.relative_to(f.parents[1]).as_posix().encode())
-            h.update(f.read_bytes())
+        code.extend(sorted(p.rglob("*")) if p.is_dir() else [p])
+    hash_files(h, code, PACKAGE_DIR)
+    hash_files(h, [ontology_dir() / name for name in FINGERPRINT_DATA], ontology_dir())
     return h.hexdigest()
 
 

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
-from kg.config import PACKAGE_DIR, Settings, ontology_dir
+from kg.config import PACKAGE_DIR, Settings, hash_files, ontology_dir
 
 RECORD = ".build.json"
 FORMAT = 1
@@ -26,10 +26,7 @@ def code_digest() -> str:
     """A hash of everything the outputs depend on besides the inputs: kg's code and data, the ontology."""
     h = hashlib.sha256()
     for root in (PACKAGE_DIR, ontology_dir()):
-        for f in sorted(root.rglob("*")):
-            if f.is_file() and "__pycache__" not in f.parts:
-                h.update(f.relative_to(root).as_posix().encode() + b"\0")
-                h.update(hashlib.sha256(f.read_bytes()).digest())
+        hash_files(h, sorted(root.rglob("*")), root)
     return h.hexdigest()
 
 

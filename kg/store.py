@@ -91,19 +91,27 @@ class Graph:
     def select(self, view_name: str, **bindings) -> list[dict]:
         """Rows of a view as dicts of plain values; IRIs given as str are bound as IRIs.
         A whole view the build materialized is read from its rows, not run again."""
-        if not bindings and view_name in MATERIALIZED:
-            found = self.rows.get(view_name)
-            if found is None and self.views_dir is not None:
-                found = read_view(self.views_dir, view_name)
-                if found is not None:
-                    self.rows[view_name] = found
+        found = None if bindings else self._materialized(view_name)
+        columns, rows = found if found is not None else self.run_view(view_name, **bindings)
+        return [dict(zip(columns, r)) for r in rows]
+
+    def _materialized(self, view_name: str) -> tuple[list[str], list[list]] | None:
+        """The rows the build kept of a whole view, read from their file at first use; None where
+        it kept none."""
+        if view_name not in MATERIALIZED:
+            return None
+        found = self.rows.get(view_name)
+        if found is None and self.views_dir is not None:
+            found = read_view(self.views_dir, view_name)
             if found is not None:
-                columns, rows = found
-                return [dict(zip(columns, r)) for r in rows]
+                self.rows[view_name] = found
+        return found
+
+    def run_view(self, view_name: str, **bindings) -> tuple[list[str], list[list]]:
+        """A view run on the store: its columns, and its rows as lists of plain values."""
         terms = {k: ox.NamedNode(v) if isinstance(v, str) else v for k, v in bindings.items()}
         result = self.query(view(view_name), **terms)
-        names = [v.value for v in result.variables]
-        return [dict(zip(names, map(value, sol))) for sol in result]
+        return [v.value for v in result.variables], [list(map(value, sol)) for sol in result]
 
     def prefixes(self) -> dict[str, str]:
         """The output's prefixes, predeclared so that queries can use kg:, kgr:, prov: … directly."""
@@ -155,9 +163,7 @@ def materialize(graph: Graph) -> dict[str, tuple[list[str], list[list]]]:
     the engine found them in)."""
     out = {}
     for name in MATERIALIZED:
-        result = graph.query(view(name))
-        columns = [v.value for v in result.variables]
-        rows = [list(map(value, sol)) for sol in result]
+        columns, rows = graph.run_view(name)
         rows.sort(key=lambda r: "\x1f".join(map(repr, r)))
         out[name] = (columns, rows)
     return out

@@ -83,31 +83,15 @@ def body_of(turtle: str) -> str:
 
 
 @contextmanager
-def atomic_text(path: Path) -> Iterator:
-    """A text file written beside `path` and renamed into place when the block ends without error."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def atomic_write(path: Path, data: bytes | str, durable: bool = True) -> None:
-    """Write to a temporary file beside `path`, then rename: readers see old or new, never half.
-    durable=False skips the fsync, for files that can be made again (the cache)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+def atomic_file(path: Path, binary: bool = False, durable: bool = True) -> Iterator:
+    """A file written beside `path` and renamed into place when the block ends without error:
+    readers see the old file or the new one, never half. durable=False skips the fsync, for
+    files that can be made again (the cache)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as f:
+            yield f
             f.flush()
             if durable:
                 os.fsync(f.fileno())
@@ -115,6 +99,17 @@ def atomic_write(path: Path, data: bytes | str, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_text(path: Path):
+    """A text file (UTF-8, LF) written atomically, as a `with` block."""
+    return atomic_file(path)
+
+
+def atomic_write(path: Path, data: bytes | str, durable: bool = True) -> None:
+    """`data` written to `path` atomically (see atomic_file)."""
+    with atomic_file(path, binary=True, durable=durable) as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def from_ox(term):
