@@ -70,7 +70,7 @@ def build(
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write out/graph.html.")] = True,
     timings: Annotated[bool, typer.Option("--timings", help="Print the seconds each stage took.")] = False,
 ) -> None:
-    """Build out/graph.{trig,ttl,nq,html} and the store out/store from articles (default: seeds/)."""
+    """Build out/graph.{trig,ttl,html} and the store out/store from articles (default: seeds/)."""
     from kg.config import Settings
     from kg.pipeline import build as run_build
 

@@ -34,6 +34,15 @@ class Source:
     begin: int
     end: int
 
+    def meta(self) -> str:
+        """The outlet and the date, where known: 'Tempo 2023-10-19'."""
+        return " ".join(x for x in (self.outlet, self.published) if x)
+
+    def clipped(self, width: int) -> str:
+        """The sentence on one line, cut to `width` characters with an ellipsis."""
+        sentence = " ".join(self.sentence.split())
+        return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+
 
 @dataclass(frozen=True)
 class Support:
@@ -342,9 +351,5 @@ def _source_lines(edge: Edge, width: int) -> list[str]:
     lines = []
     for s in edge.supports:
         for src in s.sources:
-            sentence = " ".join(src.sentence.split())
-            if len(sentence) > width:
-                sentence = sentence[: width - 1] + "…"
-            meta = " ".join(x for x in (src.outlet, src.published) if x)
-            lines.append(f"    [{meta}] {src.article}:{src.begin}-{src.end} “{sentence}”")
+            lines.append(f"    [{src.meta()}] {src.article}:{src.begin}-{src.end} “{src.clipped(width)}”")
     return lines

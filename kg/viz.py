@@ -210,11 +210,7 @@ def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[
             if shown == limit:
                 break
             shown += 1
-            sentence = " ".join(src.sentence.split())
-            if len(sentence) > SENTENCE:
-                sentence = sentence[: SENTENCE - 1] + "…"
-            meta = " ".join(x for x in (src.outlet, src.published) if x)
-            lines.append(f"   [{meta}] “{sentence}” ({src.article}:{src.begin}-{src.end})")
+            lines.append(f"   [{src.meta()}] “{src.clipped(SENTENCE)}” ({src.article}:{src.begin}-{src.end})")
     if len(sup) > EVENTS_PER_TOOLTIP:
         lines.append(f"• … and {len(sup) - EVENTS_PER_TOOLTIP} more event(s)")
     hidden = sum(len(x.sources) for x in sup) - shown

@@ -82,9 +82,10 @@ def _walk(folder: Path, warnings: list[str]) -> list[Path]:
 def read_path(doc_id: str, path: Path) -> list[RawArticle]:
     """Read one file into articles (one, or one per JSONL line). Raises SkippedInput."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise SkippedInput(f"{doc_id}: skipped, {path.stat().st_size:,} bytes is more than kg reads "
-                               f"from one file ({MAX_FILE_BYTES:,})")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SkippedInput(f"{doc_id}: skipped, {size:,} bytes is more than kg reads from one file "
+                               f"({MAX_FILE_BYTES:,})")
         data = path.read_bytes()
     except OSError as exc:
         raise SkippedInput(f"{doc_id}: skipped, cannot read it ({exc.strerror or exc})") from None

@@ -422,9 +422,9 @@ def _event(a: Assembler, e: Event) -> None:
 
 def _statement(a: Assembler, s: Statement) -> None:
     page = a.pages[s.doc_id]
-    v = a.vocab
-    pairs = [(v(RDF.type), v(KG.Statement)), (v(KG.text), string(s.text) + "@id"),
-             (v(PROV.wasAttributedTo), a.text(s.speaker)), (v(KG.directQuote), "true" if s.direct else "false"),
+    v, lit_text = a.vocab, a.terms.literal
+    pairs = [(v(RDF.type), v(KG.Statement)), (v(KG.text), lit_text(s.text, lang="id")),
+             (v(PROV.wasAttributedTo), a.text(s.speaker)), (v(KG.directQuote), lit_text(s.direct)),
              (v(DCTERMS.source), page.article)]
     pairs += [(v(KG.reportedBy), a.text(r)) for r in s.reporters]
     if s.addressee:
