@@ -23,14 +23,10 @@ import pyoxigraph as ox
 from kg.config import ontology_dir
 from kg.errors import InputError, QueryError
 from kg.lookup import NameIndex
+from kg.views import MATERIALIZED, VIEWS_DIR, read_view
 
 STORE_DIR = "store"
 NAMES_FILE = "names.json"
-# the views the network projection reads whole (kg viz, kg central): the build runs them once
-# and keeps their rows in the store's folder, one file a view (kg central reads two small ones,
-# kg viz all four), so that drawing a large graph runs no SPARQL
-MATERIALIZED = ("nodes", "edges", "edge_sources", "node_details")
-VIEWS_DIR = "kg-views"
 KG = "https://w3id.org/kg/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
@@ -158,42 +154,6 @@ def open_graph(path: Path | str = "out") -> Graph:
     return Graph(store, NameIndex.from_entities(entity_names(store.quads_for_pattern(None, None, None))), path)
 
 
-def materialize(graph: Graph) -> dict[str, tuple[list[str], list[list]]]:
-    """The rows of every MATERIALIZED view, sorted (the file is the same whatever the order
-    the engine found them in)."""
-    out = {}
-    for name in MATERIALIZED:
-        columns, rows = graph.run_view(name)
-        rows.sort(key=lambda r: "\x1f".join(map(repr, r)))
-        out[name] = (columns, rows)
-    return out
-
-
-def write_views(folder: Path, rows: dict[str, tuple[list[str], list[list]]]) -> None:
-    """Materialized views to `folder` (a store's VIEWS_DIR once the build commits), one file each."""
-    from kg.rdf.serialize import atomic_write
-
-    folder.mkdir(exist_ok=True)
-    for name, (columns, rows_) in sorted(rows.items()):
-        data = {"format": 1, "view": name, "columns": columns, "rows": rows_}
-        atomic_write(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-
-
-def read_view(folder: Path, name: str) -> tuple[list[str], list[list]] | None:
-    """A view's columns and rows as write_views kept them; None where there is no such file or it
-    is of another format (the view is run then)."""
-    path = folder / f"{name}.json"
-    if not path.exists():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != 1:
-            return None
-        return data["columns"], data["rows"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{path}: cannot read this view of the graph ({exc}); run `kg build` again") from None
-
-
 def entity_names(quads) -> dict[str, tuple[str, str, list[str]]]:
     """iri -> (display label, most specific kg class, every name) for the entities among `quads`."""
     types: dict[str, set[str]] = {}
@@ -244,20 +204,21 @@ def write_store(quads: list, out: Path, names: NameIndex | None = None) -> Path:
     return commit_store(fresh, out, names or NameIndex.from_entities(entity_names(quads)))
 
 
-def prepare_store(out: Path, quads: list | None = None, graph=None, base: str = "") -> Path:
+def prepare_store(out: Path, quads: list | None = None, graph=None, base: str = "",
+                  manifest: dict | None = None) -> Path:
     """A new store beside out/store, not yet in use (commit_store swaps it in), loaded from
-    `quads` or from a build's `graph` (an assemble.Assembled).
+    `quads` or from a build's `graph` (an assemble.Assembled, with its `manifest`).
 
     A build's graph is loaded a thousand articles at a time (the bulk loader's memory grows with
     what it is given at once); where out/store holds an earlier build, the new store is a copy of
-    it (hard links) with only the graphs whose text changed replaced. Loading lets go of the GIL,
-    so a build runs this beside its other writing."""
+    it (hard links) with only the subjects and graphs whose text changed replaced. Loading lets
+    go of the GIL, so a build runs this beside its other writing."""
     out.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
     fresh.chmod(0o755)
     try:
         if graph is not None:
-            manifest = store_manifest(graph, base)
+            manifest = manifest or store_manifest(graph, base)
             if not _update_copy(out / STORE_DIR, fresh, graph, base, manifest):
                 _load(ox.Store(str(fresh)), graph_pieces(graph, base))
             (fresh / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
@@ -272,17 +233,49 @@ def prepare_store(out: Path, quads: list | None = None, graph=None, base: str = 
     return fresh
 
 
-MANIFEST = "kg-graphs.json"  # in the store's folder: what each graph held, as a hash of its text
+MANIFEST = "kg-graphs.json"  # in the store's folder: what each subject and graph held, as hashes of their text
+MANIFEST_FORMAT = 2
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]  # tells a change, no more
 
 
 def store_manifest(graph, base: str) -> dict:
-    from kg.rdf.serialize import default_text
+    """What the store of `graph` holds, as a hash of the text of each default-graph subject's
+    block and of each article's graph: two manifests tell what changed between two builds."""
+    return {"format": MANIFEST_FORMAT, "base": base,
+            "subjects": {iri: _digest(block) for iri, block in default_blocks(graph, base).items()},
+            "graphs": {a.iri: _digest(a.body) for a in graph.articles}}
 
-    def digest(text: str) -> str:
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
-    return {"format": 1, "base": base, "default": digest(default_text(graph, base)),
-            "graphs": {a.iri: digest(a.body) for a in graph.articles}}
+def default_blocks(graph, base: str) -> dict[str, str]:
+    """The default graph's Turtle, subject IRI -> its block."""
+    from kg.rdf.prefixes import PREFIXES
+    from kg.rdf.serialize import default_text, subject_blocks
+
+    return subject_blocks(default_text(graph, base), dict(PREFIXES, kgr=base))
+
+
+def read_manifest(store_dir: Path) -> dict | None:
+    """The manifest of the store at `store_dir`; None where there is none this version reads."""
+    try:
+        found = json.loads((store_dir / MANIFEST).read_text(encoding="utf-8"))
+        return found if found.get("format") == MANIFEST_FORMAT else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def changes(old: dict, new: dict) -> tuple[set[str], set[str]] | None:
+    """(subjects, graphs) whose text differs between two manifests, came or went; None when they
+    describe stores of different bases (every IRI differs)."""
+    if old.get("base") != new["base"]:
+        return None
+
+    def differ(a: dict, b: dict) -> set[str]:
+        return {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
+
+    return differ(old["subjects"], new["subjects"]), differ(old["graphs"], new["graphs"])
 
 
 def graph_pieces(graph, base: str, articles=None, default: bool = True, size: int = 1000) -> Iterable[str]:
@@ -303,11 +296,14 @@ def _load(store: ox.Store, pieces: Iterable[str]) -> None:
 
 
 def _update_copy(current: Path, fresh: Path, graph, base: str, manifest: dict) -> bool:
-    """Make `fresh` a copy of the store at `current` with the graphs that changed replaced;
-    False (and `fresh` left empty) where there is no usable earlier store."""
+    """Make `fresh` a copy of the store at `current` with the subjects and graphs that changed
+    replaced; False (and `fresh` left empty) where there is no usable earlier store."""
+    from kg.rdf.serialize import header
+
+    old = read_manifest(current)
+    changed = changes(old, manifest) if old is not None else None
     try:
-        old = json.loads((current / MANIFEST).read_text(encoding="utf-8"))
-        if old.get("format") != manifest["format"] or old.get("base") != base:
+        if changed is None:
             return False
         fresh.rmdir()
         ox.Store.read_only(str(current.resolve())).backup(str(fresh))
@@ -315,18 +311,19 @@ def _update_copy(current: Path, fresh: Path, graph, base: str, manifest: dict) -
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(mode=0o755)
         return False
+    subjects, graphs = changed
     store = ox.Store(str(fresh))
-    was, now = old.get("graphs", {}), manifest["graphs"]
-    for iri in sorted(set(was) - set(now)):
-        store.remove_graph(ox.NamedNode(iri))
-    changed = [a for a in graph.articles if was.get(a.iri) != now[a.iri]]
-    for a in changed:
-        if a.iri in was:
-            store.remove_graph(ox.NamedNode(a.iri))
-    default_changed = old.get("default") != manifest["default"]
-    if default_changed:
-        store.clear_graph(ox.DefaultGraph())
-    _load(store, graph_pieces(graph, base, changed, default=default_changed))
+    default = ox.DefaultGraph()
+    for iri in sorted(subjects):
+        for q in list(store.quads_for_pattern(ox.NamedNode(iri), None, None, default)):
+            store.remove(q)
+    for iri in sorted(graphs):
+        if iri in old["graphs"]:
+            store.remove_graph(ox.NamedNode(iri))
+    blocks = default_blocks(graph, base) if subjects else {}
+    text = "".join(blocks[iri] for iri in sorted(subjects) if iri in blocks)
+    _load(store, [header(base) + text] + list(graph_pieces(
+        graph, base, [a for a in graph.articles if a.iri in graphs], default=False)))
     return True
 
 

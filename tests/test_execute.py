@@ -136,3 +136,65 @@ def test_cached_results_unpickle_equal_with_derived_fields_made_again():
     ann, ann2 = outcome.results[0].ann, again.results[0].ann
     assert ann2.top == ann.top and ann2.top_starts == ann.top_starts and ann2.top
     assert again.results[0].assertions == outcome.results[0].assertions
+
+
+def _edit(work):
+    files = sorted((work / "generated").rglob("*.txt"))
+    files[2].write_text(files[2].read_text(encoding="utf-8") + "\nMenteri Luar Negeri Iran Abbas Araghchi bertemu "
+                        "dengan Menteri Luar Negeri Rusia Sergei Lavrov di Teheran pada 3 Maret 2025.\n", encoding="utf-8")
+
+
+def _add(work):
+    (work / "generated" / "added.txt").write_text(
+        "Jakarta (ANTARA) - Presiden Iran Masoud Pezeshkian tiba di Minsk pada Senin (3/3/2025). "
+        "\"Kami siap bekerja sama dengan Rusia,\" kata Pezeshkian kepada wartawan.\n", encoding="utf-8")
+
+
+def _remove(work):
+    sorted((work / "generated").rglob("*.txt"))[5].unlink()
+
+
+@pytest.mark.parametrize("change", [_edit, _add, _remove])
+def test_a_rebuild_brings_the_views_up_to_date_byte_identical_to_a_fresh_build(corpus, tmp_path, monkeypatch, change):
+    import kg.views
+
+    work = tmp_path / "in"
+    shutil.copytree(corpus, work)
+    out = tmp_path / "out"
+    build([work], out)
+    change(work)
+    monkeypatch.setattr(kg.views, "materialize", _must_not_run)  # the rows come from the last build's
+    build([work], out)
+    monkeypatch.undo()
+    fresh = tmp_path / "fresh"
+    build([work], fresh, use_cache=False)
+    _same(out, fresh)
+
+
+@pytest.mark.parametrize("found_late", [False, True])  # by the manifests, or once the changed graphs are read
+def test_a_rebuild_that_changed_too_much_runs_the_views_whole(corpus, tmp_path, monkeypatch, found_late):
+    import kg.views
+
+    work = tmp_path / "in"
+    shutil.copytree(corpus, work)
+    out = tmp_path / "out"
+    build([work], out)
+    _edit(work)
+    _add(work)
+    ran = []
+    materialize = kg.views.materialize
+    monkeypatch.setattr(kg.views, "materialize", lambda graph: ran.append(1) or materialize(graph))
+    if found_late:
+        monkeypatch.setattr(kg.views, "maintain", lambda *args: None)
+    else:
+        monkeypatch.setattr(kg.views, "MAINTAIN_LIMIT", 3)
+    build([work], out)
+    monkeypatch.undo()
+    assert ran == [1]
+    fresh = tmp_path / "fresh"
+    build([work], fresh, use_cache=False)
+    _same(out, fresh)
+
+
+def _must_not_run(graph):
+    raise AssertionError("the views were run over the whole graph")

@@ -4,6 +4,7 @@ TriG writer is orders of magnitude slower); every file renamed into place atomic
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -72,6 +73,31 @@ def default_text(graph, base: str) -> str:
         text = ox.serialize(graph.default, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES, kgr=base))
         graph.default_text = body_of(text.decode("utf-8"))
     return graph.default_text
+
+
+def subject_blocks(text: str, prefixes: dict[str, str]) -> dict[str, str]:
+    """Turtle statements as pyoxigraph writes them (a subject's block begins on an unindented
+    line, its other lines begin with a tab; literals keep their line breaks escaped), split into
+    subject IRI -> its block."""
+    out = {}
+    starts = [0] + [m.end() for m in _BLOCK_START.finditer(text)]
+    for begin, end in zip(starts, starts[1:] + [len(text)]):
+        block = text[begin:end]
+        if block:
+            out[_expand(block[: block.index(" ")], prefixes)] = block
+    return out
+
+
+_BLOCK_START = re.compile(r"\n(?=[^\t])")
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
+
+
+def _expand(name: str, prefixes: dict[str, str]) -> str:
+    """A subject as pyoxigraph writes it (<iri> or prefix:local, escapes and all) as its IRI."""
+    if name.startswith("<"):
+        return name[1:-1]
+    prefix, _, local = name.partition(":")
+    return prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
 
 
 def body_of(turtle: str) -> str:
