@@ -117,19 +117,20 @@ def build(
     inputs = record.inputs_digest([(i, k) for (i, _), k in zip(files, keys)]) if keys is not None else None
     if out is not None and (last := record.unchanged(Path(out), inputs, settings)) is not None:
         return _kept(result, last, Path(out), t0)
-    results: list[ArticleResult] = []
-    for outcome in run_files(files, jobs, executor, scheduler, cache, progress, keys):
-        results.extend(outcome.results)
-        result.skipped.extend(outcome.skipped)
-        result.warnings.extend(outcome.warnings)
-    if cache:
-        result.cached = cache.hits
-        cache.prune(Path(out))
-    if not results:
-        raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
-    results.sort(key=lambda r: r.ann.doc.id)
-    lap("read")
+    # the results and what is made of them live until the build ends (see _collector_paused)
     with _collector_paused():
+        results: list[ArticleResult] = []
+        for outcome in run_files(files, jobs, executor, scheduler, cache, progress, keys):
+            results.extend(outcome.results)
+            result.skipped.extend(outcome.skipped)
+            result.warnings.extend(outcome.warnings)
+        if cache:
+            result.cached = cache.hits
+            cache.prune(Path(out))
+        if not results:
+            raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
+        results.sort(key=lambda r: r.ann.doc.id)
+        lap("read")
         merged = merge([r.ann for r in results], [a for r in results for a in r.assertions])
         lap("merge")
         result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
