@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kg.extractors.common import (
     clause_bounds,
+    cue_words,
     date_near,
     find_cues,
     first_actor_after,
@@ -20,6 +21,8 @@ from kg.extractors.common import (
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
 PERSON = {"Person"}
+# "di kota pelabuhan itu": the place named before, taken up again
+PLACE_BACK_REFERENCE = re.compile(rf"\b(?:{cue_words('place-back-reference')})\b")
 
 
 class MeetingsExtractor:
@@ -113,7 +116,7 @@ class MeetingsExtractor:
         out = []
         for sent, _rule, start, _end, _people in found:
             p = _place_of_clause(ann, sent, start) or place_in(ann, sent)
-            if p is None and re.search(r"\bdi (?:kota|pelabuhan|wilayah)\s+\w+\s+(?:itu|tersebut)\b", text[sent.start : sent.end]):
+            if p is None and PLACE_BACK_REFERENCE.search(text[sent.start : sent.end]):
                 prior = [m for m in ann.mentions if m.type == "Place" and m.end <= sent.start]
                 p = prior[-1] if prior else None
             if p is not None:

@@ -29,6 +29,24 @@ QUOTE_RX = re.compile(r"[“\"‘](?P<q>[^“”\"‘’]{8,}?)[”\"’]")
 RELAY_ORGS = {"Organization", "GovernmentBody", "NewsOrganization"}
 # "…, kata X" / "“…,” kata X": a speech verb after the content attributes it only past a comma or a quote
 ATTRIBUTION_AFTER = re.compile(r"[,”\"’]\s*$")
+# "mengatakan (pada hari Senin) kepada X bahwa …": the addressee, up to "bahwa" when it comes
+_TO = rf"\s*(?:(?:{cue_words('time-before-addressee')})\s+)?(?:{cue_words('addressee-preposition')})\s+"
+ADDRESSEE_THAT = re.compile(rf"{_TO}(?P<to>[^,]{{1,80}}?)\s+(?:{cue_words('complementizer')})\s+")
+ADDRESSEE = re.compile(rf"{_TO}(?P<to>[^,]{{1,60}}?)\s+")
+# "mengatakan pekan lalu bahwa, …": what comes between the verb and the content
+CONTENT_OPENING = re.compile(rf"(?:\s*(?:{cue_words('time-ago')}))?\s*(?:(?:{cue_words('complementizer')})\s+)?,?\s*")
+# "…, menurut (laporan) X." closing a sentence, and "Menurut X, …" opening one
+ACCORDING_AFTER = re.compile(rf",\s+(?:{cue_words('speech-according')})\s+(?:(?:{cue_words('source-noun')})\s+)?"
+                             r"(?P<who>[^,]{2,80}?)\s*\.?\s*$", re.I)
+ACCORDING_BEFORE = re.compile(rf"\s*(?:{cue_words('speech-according')})\s+", re.I)
+# "…, katanya" / "…, kata dia": a speaker named only by a pronoun
+PRONOUN_ATTRIBUTION = re.compile(rf"(?:(?:{cue_words('speech-after-enclitic')})\b"
+                                 rf"|(?:{cue_words('speech-after-pronoun')})\s+(?:{cue_words('pronoun')})\b)")
+# where reported content stops: ", menurut X", ", kata X", ", kantor berita X melaporkan"
+CONTENT_TAIL = re.compile(rf",\s+(?:{cue_words('attribution-tail')})\b"
+                          rf"|,\s+(?:{cue_words('media-noun')})\b[^,]*\b(?:{cue_words('report-verb')})", re.I)
+REPORTED_TAIL = re.compile(rf",\s+[^,]{{2,80}}\s+(?:{cue_words('report-verb')})\.?$")
+REPORTER_TAIL = re.compile(rf",\s+(?P<who>[^,]{{2,80}}?)\s+(?:{cue_words('report-verb')})\.?\s*$")
 # "Hal itu disampaikan oleh X": the previous sentence's content, attributed after it
 BACK_ATTRIBUTION = re.compile(rf"\s*(?:{cue_words('back-reference-noun')})\s+(?:{cue_words('demonstrative')})\s+"
                               rf"(?:di)?(?:{cue_words('passive-speech-stem')})(?:\s+oleh)?\s+", re.I)
@@ -134,8 +152,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         rest = text[e : sent.end]
         addressee = None
         # "mengatakan kepada Presiden Iran X bahwa …": the addressee runs to "bahwa" when it comes
-        m = (re.match(r"\s*(?:pada \w+ \w+\s+)?(?:kepada|pada)\s+(?P<to>[^,]{1,80}?)\s+bahwa\s+", rest)
-             or re.match(r"\s*(?:pada \w+ \w+\s+)?(?:kepada|pada)\s+(?P<to>[^,]{1,60}?)\s+", rest))
+        m = ADDRESSEE_THAT.match(rest) or ADDRESSEE.match(rest)
         start = e
         if m:
             to = (first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Person"})  # "kepada Presiden Iran X": X
@@ -143,7 +160,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
             addressee = to.entity if to else None
             start = e + m.end()
         if start == e:  # skip "pekan lalu bahwa", ", "
-            start += re.match(r"(?:\s*(?:pekan|minggu|bulan) lalu)?\s*(?:bahwa\s+)?,?\s*", text[e : sent.end]).end()
+            start += CONTENT_OPENING.match(text[e : sent.end]).end()
         end = _content_end(ann, start, sent.end)
         content = _strip(text[start:end])
         if len(content) < 8:
@@ -154,8 +171,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
                           _relays(ann, end, sent.end, actor_key(who)), addressee))
     # "..., menurut (laporan) X." closing a sentence that names no other speaker
     if not out:
-        m = re.search(r",\s+menurut\s+(?:(?:laporan|keterangan|data|pernyataan|sumber di|sumber)\s+)?(?P<who>[^,]{2,80}?)\s*\.?\s*$",
-                      body, re.I)
+        m = ACCORDING_AFTER.search(body)
         who = first_actor_after(ann, sent.start + m.start("who"), sent.start + m.end("who"), SPEAKERS) if m else None
         if who and actor_key(who):
             content = _strip(text[sent.start : sent.start + m.start()])
@@ -175,7 +191,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
                 out.append(Speech("speech.back-reference", actor_key(who), content, False, prev.start, prev.end,
                                   _relays(ann, who.end, sent.end, actor_key(who)), span=(prev.start, sent.end)))
     # "menurut X, ..." at the head of a sentence
-    m = re.match(r"\s*menurut\s+", body, re.I)
+    m = ACCORDING_BEFORE.match(body)
     if m:
         who = first_actor_after(ann, sent.start + m.end(), sent.start + m.end() + 60, SPEAKERS | {"Place"})
         comma = text.find(",", who.end if who else sent.start, sent.end) if who else -1
@@ -194,9 +210,7 @@ def _phrase_end(text: str, pos: int, end: int) -> int:
 def _pronoun_speaker(ann: AnnotatedDoc, pos: int, sent: Sentence):
     """'…, katanya' / '…, kata dia': the one who spoke in the sentence before (a person or an
     organisation: "…, kata CSIS. …, katanya."), else the person last named."""
-    m = re.match(r"(?:(?:katanya|ujarnya|tuturnya|ungkapnya|tegasnya|jelasnya|imbuhnya|tambahnya|ucapnya|sebutnya)\b"
-                 r"|(?:kata|ujar|tutur|ungkap|tegas|jelas|imbuh|tambah|ucap)\s+(?:dia|ia|beliau)\b)",
-                 ann.doc.text[pos : pos + 16])
+    m = PRONOUN_ATTRIBUTION.match(ann.doc.text[pos : pos + 16])
     if not m:
         return None
     before = [s for s in ann.sentences if s.end <= sent.start][-2:]
@@ -213,9 +227,9 @@ def _content_end(ann: AnnotatedDoc, start: int, end: int) -> int:
     """Where reported content stops: before ', menurut X' or ', X melaporkan' at its end."""
     text = ann.doc.text
     tail = text[start:end]
-    for m in re.finditer(r",\s+(?:menurut|kata|lapor|ujar|tutur)\b|,\s+(?:kantor berita|media)\b[^,]*\bmelaporkan", tail, re.I):
+    for m in CONTENT_TAIL.finditer(tail):
         return start + m.start()
-    m = re.search(r",\s+[^,]{2,80}\s+melaporkan\.?$", tail)
+    m = REPORTED_TAIL.search(tail)
     if m:
         return start + m.start()
     return end
@@ -231,7 +245,7 @@ def _relays(ann: AnnotatedDoc, pos: int, end: int, speaker: str) -> tuple[str, .
             ann, e, min(end, e + 30), {"Country"})
         if who and actor_key(who) != speaker:
             out.append(actor_key(who))
-    m = re.search(r",\s+(?P<who>[^,]{2,80}?)\s+melaporkan\.?\s*$", text[pos:end])
+    m = REPORTER_TAIL.search(text[pos:end])
     if m:
         who = first_actor_after(ann, pos + m.start("who"), pos + m.end("who"), RELAY_ORGS)
         if who and actor_key(who) != speaker:

@@ -7,9 +7,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import actor_key, date_near, find_cues, has_cue, in_span, nearest_actor_before, negated
+from kg.extractors.common import (
+    actor_key,
+    cue_words,
+    date_near,
+    find_cues,
+    has_cue,
+    in_span,
+    nearest_actor_before,
+    negated,
+)
 from kg.extractors.statements import speeches_in
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
+
+# "… senjata ke/kepada/untuk X": who receives what was supplied
+RECIPIENT_MARKER = re.compile(rf"\b(?:{cue_words('recipient-marker')})\b")
+# where a supply clause stops: ";", ", kata X", "dan juga", "tetapi"
+CLAUSE_END = re.compile(rf"[;]|,\s+(?:{cue_words('clause-end-attribution')})\b|\b(?:{cue_words('clause-end-conjunction')})\b")
 
 ITEMS = {"Weapon", "Troops"}
 SUPPLIERS = {"Country", "GovernmentBody"}
@@ -133,14 +147,14 @@ def _recipient(ann: AnnotatedDoc, end: int, stop: int, items: list[Mention], sup
     first = next((m for m in in_span(ann, end, stop) if actor_key(m)), None)
     if first and first.start < items[0].start and _as_country(actor_key(first)) != supplier:
         return _as_country(actor_key(first))
-    m = re.search(r"\b(?:ke|kepada|untuk|bagi|membantu|mendukung)\b", text[items[-1].end : stop])
+    m = RECIPIENT_MARKER.search(text[items[-1].end : stop])
     if m:
         return _first(ann, items[-1].end + m.end(), stop, exclude=supplier)
     return None
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:
-    m = re.search(r"[;]|,\s+(?:kata|ujar|menurut|yang disebutnya)\b|\bdan juga\b|\btetapi\b", text[pos:end])
+    m = CLAUSE_END.search(text[pos:end])
     return pos + m.start() if m else end
 
 

@@ -52,3 +52,77 @@ def test_topic_nouns_before_a_place_come_from_the_cue_file(before, topic):
 
     assert bool(TOPIC_BEFORE.search(before)) is topic
     assert PLACE_BEFORE.search(before)
+
+
+@pytest.mark.parametrize("after, speaker_by_pronoun", [
+    ("katanya kepada wartawan.", True),
+    ("ujarnya.", True),
+    ("kata dia di Jakarta.", True),
+    ("tutur beliau.", True),
+    ("kata Lavrov.", False),  # named: no pronoun to resolve
+    ("kata-kata itu", False),
+])
+def test_pronoun_attributions_come_from_the_cue_file(after, speaker_by_pronoun):
+    from kg.extractors.statements import PRONOUN_ATTRIBUTION
+
+    assert bool(PRONOUN_ATTRIBUTION.match(after)) is speaker_by_pronoun
+
+
+@pytest.mark.parametrize("rest, addressee", [
+    (" kepada Menteri Luar Negeri Iran bahwa kerja sama akan berlanjut", "Menteri Luar Negeri Iran"),
+    (" pada hari Senin kepada wartawan bahwa rudal itu gagal", "wartawan"),
+    (" bahwa kerja sama akan berlanjut", None),
+])
+def test_addressees_come_from_the_cue_file(rest, addressee):
+    from kg.extractors.statements import ADDRESSEE_THAT
+
+    m = ADDRESSEE_THAT.match(rest)
+    assert (m.group("to") if m else None) == addressee
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Pasukan itu bergerak ke utara, menurut laporan Reuters.", "Reuters"),
+    ("Pasukan itu bergerak ke utara, menurut Kementerian Pertahanan.", "Kementerian Pertahanan"),
+    ("Pasukan itu, menurut saya, bergerak ke utara.", None),  # not closing the sentence
+])
+def test_according_to_at_a_sentence_end_comes_from_the_cue_file(sentence, who):
+    from kg.extractors.statements import ACCORDING_AFTER
+
+    m = ACCORDING_AFTER.search(sentence)
+    assert (m.group("who") if m else None) == who
+
+
+@pytest.mark.parametrize("tail, stops", [
+    ("rudal itu ditembakkan, kata juru bicara militer", "rudal itu ditembakkan"),
+    ("latihan itu digelar, kantor berita Yonhap melaporkan", "latihan itu digelar"),
+    ("latihan itu digelar sepanjang pekan", None),
+])
+def test_where_reported_content_stops_comes_from_the_cue_file(tail, stops):
+    from kg.extractors.statements import CONTENT_TAIL
+
+    m = CONTENT_TAIL.search(tail)
+    assert (tail[: m.start()] if m else None) == stops
+
+
+@pytest.mark.parametrize("sentence, back", [
+    ("Keduanya bertemu di kota pelabuhan itu pada Selasa.", True),
+    ("Keduanya bertemu di wilayah perbatasan tersebut.", True),
+    ("Keduanya bertemu di kota Vladivostok.", False),
+])
+def test_places_taken_up_again_come_from_the_cue_file(sentence, back):
+    from kg.extractors.meetings import PLACE_BACK_REFERENCE
+
+    assert bool(PLACE_BACK_REFERENCE.search(sentence)) is back
+
+
+@pytest.mark.parametrize("text, end", [
+    ("rudal balistik ke Rusia, kata pejabat itu", "rudal balistik ke Rusia"),
+    ("peluru artileri, tetapi Moskwa membantahnya", "peluru artileri, "),
+    ("peluru artileri, katanya", None),  # "kata" inside a longer word
+])
+def test_supply_clauses_end_where_the_cue_file_says(text, end):
+    from kg.extractors.supplies import CLAUSE_END, RECIPIENT_MARKER
+
+    m = CLAUSE_END.search(text)
+    assert (text[: m.start()] if m else None) == end
+    assert bool(RECIPIENT_MARKER.search(" kepada Rusia")) and not RECIPIENT_MARKER.search(" kepunyaan Rusia")
