@@ -7,25 +7,23 @@ carrying their predicate, dates, and how many articles and outlets stand behind 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
 
 from kg.errors import InputError, QueryError
-from kg.paths import PREDICATE_LABELS, SYMMETRIC
+from kg.paths import PREDICATE_LABELS
 from kg.store import KG, Graph, open_graph
+from kg.views import SYMMETRIC, edge_key
 
 METRICS = ("degree", "pagerank", "betweenness", "eigenvector")
 
 
-def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None,
-               support: bool = True) -> nx.MultiDiGraph:
+def projection(graph: Graph | Path | str, support: bool = True) -> nx.MultiDiGraph:
     """Entities and their binary edges as a networkx MultiDiGraph (edge key = predicate).
 
-    `source_rows` are the rows of the edge_sources view when the caller has read them already;
-    with support=False the edges carry no dates or counts (reading the sources of every edge is
-    most of the cost on a large graph, and the network's shape does not need them).
+    With support=False the edges carry no dates or counts (reading what supports every edge is
+    most of the cost on a large graph, and the network's shape does not need it).
     """
     if not isinstance(graph, Graph):
         graph = open_graph(graph)
@@ -35,9 +33,7 @@ def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None,
             continue
         net.add_node(r["node"], label=r["labelEn"] or r["labelId"] or r["label"] or graph.label(r["node"]),
                      type=r["type"][len(KG):], mentions=r["mentions"] or 0)
-    if not support:
-        source_rows = []
-    support_of = _support(graph.select("edge_sources") if source_rows is None else source_rows)
+    support_of = graph.support() if support else {}
     for r in sorted(graph.select("edges"), key=lambda r: (r["source"], r["predicate"], r["target"])):
         s, t, pred = r["source"], r["target"], r["predicate"][len(KG):]
         if pred in SYMMETRIC and s > t:  # stored both ways; one edge in the network
@@ -48,29 +44,10 @@ def projection(graph: Graph | Path | str, source_rows: list[dict] | None = None,
         info = support_of.get(edge_key(s, pred, t), {})
         net.add_edge(
             s, t, key=pred, predicate=pred, label=PREDICATE_LABELS.get(pred, pred),
-            dates=sorted(info.get("dates", ())), articles=len(info.get("articles", ())),
-            outlets=len(info.get("outlets", ())), hedged=bool(info.get("hedged")), denied=bool(info.get("denied")),
+            dates=sorted(info.get("dates", ())), articles=info.get("articles", 0),
+            outlets=info.get("outlets", 0), hedged=bool(info.get("hedged")), denied=bool(info.get("denied")),
         )
     return net
-
-
-def edge_key(s: str, pred: str, t: str) -> tuple:
-    return (pred, frozenset((s, t))) if pred in SYMMETRIC else (pred, s, t)
-
-
-def _support(rows: list[dict]) -> dict[tuple, dict]:
-    """Per edge: the dates, articles and outlets behind it, and whether it is hedged or denied."""
-    out: dict[tuple, dict] = defaultdict(lambda: {"dates": set(), "articles": set(), "outlets": set(),
-                                                  "hedged": False, "denied": False})
-    for r in rows:
-        info = out[edge_key(r["source"], r["predicate"][len(KG):], r["target"])]
-        if r["date"]:
-            info["dates"].add(str(r["date"]))
-        info["articles"].add(r["article"])
-        info["outlets"].add(r["outlet"] or r["article"])
-        info["hedged"] |= bool(r["hedged"])
-        info["denied"] |= bool(r["denied"])
-    return out
 
 
 def simple_graph(net: nx.MultiDiGraph) -> nx.Graph:

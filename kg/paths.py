@@ -13,13 +13,13 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.store import DCT_NS, KG, NIF_NS, PROV_NS, RDF_TYPE, Graph, open_graph, value
+from kg.views import SYMMETRIC
 
 PREDICATE_LABELS = {
     "met": "met", "visited": "visited", "supplied": "supplied", "suppliedTo": "supplied to",
     "represents": "represents", "mentions": "said about",
 }
 PREDICATE_ORDER = {p: n for n, p in enumerate(PREDICATE_LABELS)}
-SYMMETRIC = {"met"}
 MAX_PATHS = 50
 
 

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from kg.config import ontology_dir
 from kg.errors import InputError, QueryError
 from kg.lookup import NameIndex
-from kg.views import MATERIALIZED, VIEWS_DIR, read_view
+from kg.views import MATERIALIZED, VIEWS_DIR, read_lines, read_support, read_view, support_of
 
 STORE_DIR = "store"
 NAMES_FILE = "names.json"
@@ -71,6 +71,8 @@ class Graph:
     source: Path
     rows: dict[str, tuple[list[str], list[list]]] = field(default_factory=dict)  # materialized views read
     views_dir: Path | None = None  # where the build kept them; each is read when first asked whole
+    _support: dict | None = field(default=None, repr=False)
+    _sources: tuple[list[str], list[list]] | None = field(default=None, repr=False)  # rows the table indexes
 
     def query(self, text: str, **bindings):
         """Run SPARQL (union of all graphs as the default graph); bindings are substituted as terms."""
@@ -102,6 +104,29 @@ class Graph:
             if found is not None:
                 self.rows[view_name] = found
         return found
+
+    def support(self) -> dict[tuple, dict]:
+        """Per edge of the network (kg.views.edge_key): its dates (a sorted list or a set), how many
+        articles and outlets support it, whether it is hedged or denied. From the table the build
+        kept where there is one (the rows behind each edge are then read only when asked for),
+        else made from the edge_sources rows."""
+        if self._support is None:
+            table = read_support(self.views_dir) if self.views_dir is not None else None
+            if table is None:
+                self._sources = self._materialized("edge_sources") or self.run_view("edge_sources")
+                table = support_of(*self._sources)
+                for info in table.values():
+                    info["articles"], info["outlets"] = len(info["articles"]), len(info["outlets"])
+            self._support = table
+        return self._support
+
+    def edge_rows(self, keys: list[tuple]) -> dict[tuple, list[dict]]:
+        """The edge_sources rows behind each of these edges (kg.views.edge_key), as dicts."""
+        table = self.support()
+        if self._sources is None:  # the build's table: each edge's lines of edge_sources.jsonl
+            return read_lines(self.views_dir, {k: table[k]["lines"] for k in keys if k in table})
+        columns, rows = self._sources
+        return {k: [dict(zip(columns, rows[n])) for n in table[k]["rows"]] for k in keys if k in table}
 
     def run_view(self, view_name: str, **bindings) -> tuple[list[str], list[list]]:
         """A view run on the store: its columns, and its rows as lists of plain values."""

@@ -35,6 +35,12 @@ KG = "https://w3id.org/kg/ontology#"
 EVIDENCE = ox.NamedNode(KG + "evidence")
 ATTRIBUTED = ox.NamedNode("http://www.w3.org/ns/prov#wasAttributedTo")
 MENTIONS = KG + "mentions"  # the predicate edges.rq gives the edges it makes of statements
+SYMMETRIC = {"met"}  # predicates (local names) stored both ways: one edge in the network
+SOURCES_FILE = "edge_sources.jsonl"  # a row a line, so that the rows of a few edges are read alone
+SUPPORT_FILE = "edge_support.json"
+# every file write_views makes
+VIEW_FILES = ("nodes.json", "edges.json", "node_details.json", SOURCES_FILE, SUPPORT_FILE)
+SUPPORT_COLUMNS = ["source", "predicate", "target", "dates", "articles", "outlets", "hedged", "denied", "lines"]
 
 Rows = dict[str, tuple[list[str], list[list]]]
 
@@ -109,29 +115,145 @@ def _maintain_edges(old_rows, new, subjects: set[str], speakers: set[str], graph
     return columns, sort_rows([r for r in rows if not redone(r)] + [r for r in found if redone(r)])
 
 
+def edge_key(s: str, pred: str, t: str) -> tuple:
+    """An edge of the network (`pred` a local name): a symmetric one whichever way it is stored."""
+    return (pred, frozenset((s, t))) if pred in SYMMETRIC else (pred, s, t)
+
+
+def support_of(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
+    """Per edge: the dates, articles and outlets behind it (sets), whether it is hedged or denied,
+    and which of `rows` (edge_sources) support it (their indexes)."""
+    at = {c: columns.index(c) for c in ("source", "predicate", "target", "date", "article", "outlet",
+                                        "hedged", "denied")}
+    out: dict[tuple, dict] = {}
+    for n, r in enumerate(rows):
+        key = edge_key(r[at["source"]], r[at["predicate"]][len(KG):], r[at["target"]])
+        info = out.get(key)
+        if info is None:
+            info = out[key] = {"dates": set(), "articles": set(), "outlets": set(), "hedged": False,
+                               "denied": False, "rows": []}
+        if r[at["date"]]:
+            info["dates"].add(str(r[at["date"]]))
+        info["articles"].add(r[at["article"]])
+        info["outlets"].add(r[at["outlet"]] or r[at["article"]])
+        info["hedged"] |= bool(r[at["hedged"]])
+        info["denied"] |= bool(r[at["denied"]])
+        info["rows"].append(n)
+    return out
+
+
 def write_views(folder: Path, rows: Rows) -> None:
-    """Materialized views to `folder` (a store's VIEWS_DIR once the build commits), one file each."""
-    from kg.rdf.serialize import atomic_write
+    """Materialized views to `folder` (a store's VIEWS_DIR once the build commits), one file each;
+    edge_sources a row a line, with a table of each edge's support and the lines of its rows
+    (drawing a large graph reads the table and the rows of the edges it draws, not every row)."""
+    from kg.rdf.serialize import atomic_file, atomic_write
 
     folder.mkdir(exist_ok=True)
     for name, (columns, rows_) in sorted(rows.items()):
+        if name == "edge_sources":
+            continue
         data = {"format": 1, "view": name, "columns": columns, "rows": rows_}
         atomic_write(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    columns, rows_ = rows["edge_sources"]
+    spans = []  # (offset, length) of each row's line
+    with atomic_file(folder / SOURCES_FILE, binary=True) as f:
+        pos = f.write(_line({"format": 2, "view": "edge_sources", "columns": columns}))
+        for r in rows_:
+            n = f.write(_line(r))
+            spans.append((pos, n))
+            pos += n
+    table = []
+    for key, info in support_of(columns, rows_).items():
+        if len(key) == 2:  # symmetric: written from the lesser end
+            pred, pair = key[0], sorted(key[1])
+            s, t = pair[0], pair[-1]
+        else:
+            pred, s, t = key
+        table.append([s, pred, t, sorted(info["dates"]), len(info["articles"]), len(info["outlets"]),
+                      info["hedged"], info["denied"], _runs([spans[n] for n in info["rows"]])])
+    table.sort(key=lambda r: (r[0], r[1], r[2]))
+    atomic_write(folder / SUPPORT_FILE, json.dumps({"format": 1, "columns": SUPPORT_COLUMNS, "rows": table},
+                                                   ensure_ascii=False, separators=(",", ":")))
+
+
+def _line(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _runs(spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Byte ranges [offset, length] of lines, adjacent lines joined."""
+    out: list[list[int]] = []
+    for pos, n in sorted(spans):
+        if out and out[-1][0] + out[-1][1] == pos:
+            out[-1][1] += n
+        else:
+            out.append([pos, n])
+    return out
 
 
 def read_view(folder: Path, name: str) -> tuple[list[str], list[list]] | None:
     """A view's columns and rows as write_views kept them; None where there is no such file or it
     is of another format (the view is run then)."""
-    path = folder / f"{name}.json"
+    path = folder / (SOURCES_FILE if name == "edge_sources" else f"{name}.json")
     if not path.exists():
         return None
     try:
+        if name == "edge_sources":
+            head, _, body = path.read_text(encoding="utf-8").partition("\n")
+            header = json.loads(head)
+            if header.get("format") != 2:
+                return None
+            # a row a line, and JSON strings never hold a bare line break: one array to parse
+            return header["columns"], json.loads("[" + body.rstrip("\n").replace("\n", ",") + "]")
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != 1:
             return None
         return data["columns"], data["rows"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{path}: cannot read this view of the graph ({exc}); run `kg build` again") from None
+
+
+def read_support(folder: Path) -> dict[tuple, dict] | None:
+    """The support table write_views kept: edge key -> dates, counts, flags and the byte ranges of
+    its rows in edge_sources.jsonl; None where there is none."""
+    path = folder / SUPPORT_FILE
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != 1:
+            return None
+        return {edge_key(s, pred, t): {"dates": dates, "articles": articles, "outlets": outlets,
+                                       "hedged": hedged, "denied": denied, "lines": lines}
+                for s, pred, t, dates, articles, outlets, hedged, denied, lines in data["rows"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{path}: cannot read this view of the graph ({exc}); run `kg build` again") from None
+
+
+def read_lines(folder: Path, ranges: dict[tuple, list[list[int]]]) -> dict[tuple, list[dict]]:
+    """The edge_sources rows at these byte ranges of edge_sources.jsonl (per edge), as dicts."""
+    path = folder / SOURCES_FILE
+    chunks, counts = [], []
+    try:
+        with open(path, "rb") as f:
+            columns = json.loads(f.readline())["columns"]
+            for spans in ranges.values():
+                n_lines = 0
+                for pos, n in spans:
+                    f.seek(pos)
+                    chunk = f.read(n).rstrip(b"\n")
+                    chunks.append(chunk)
+                    n_lines += chunk.count(b"\n") + 1
+                counts.append(n_lines)
+            # parsed as one array: much faster than a parse per line
+            rows = json.loads(b"[" + b",".join(chunks).replace(b"\n", b",") + b"]")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: cannot read this view of the graph ({exc}); run `kg build` again") from None
+    out, at = {}, 0
+    for key, n in zip(ranges, counts):
+        out[key] = [dict(zip(columns, r)) for r in rows[at : at + n]]
+        at += n
+    return out
 
 
 def read_views(folder: Path) -> Rows | None:

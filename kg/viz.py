@@ -18,10 +18,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.analytics import edge_key, projection, simple_graph
+from kg.analytics import projection, simple_graph
 from kg.errors import InputError
 from kg.paths import PREDICATE_LABELS, Support, support_summary, supports
-from kg.store import KG, Graph, open_in_memory
+from kg.store import Graph, open_in_memory
+from kg.views import edge_key
 
 MAX_NODES = 2000
 TYPE_STYLE = {  # colour-blind-safe Tableau 10 colours; one shape per family
@@ -91,15 +92,11 @@ def html(
     """The page, the number of nodes and edges drawn, and a note on what was left out."""
     if not isinstance(graph, Graph):
         graph = open_in_memory(graph)
-    rows = graph.select("edge_sources")
-    net = projection(graph, rows)
+    net = projection(graph)
     net, note = _subset(graph, net, type_, min_degree, focus, hops, max_nodes)
-    by_edge: dict[tuple, list[dict]] = defaultdict(list)
-    for r in rows:
-        by_edge[edge_key(r["source"], r["predicate"][len(KG):], r["target"])].append(r)
     details = _node_details(graph, set(net))
     nodes = _vis_nodes(net, details)
-    edges = _vis_edges(graph, net, by_edge)
+    edges = _vis_edges(graph, net)
     if len(edges) < net.number_of_edges():
         note = " ".join(x for x in (note, f"drawing the {len(edges)} best-supported of {net.number_of_edges()} edges.") if x)
     return _page(nodes, edges, note), len(nodes), len(edges), note
@@ -174,16 +171,17 @@ def _some(names: list[str]) -> str:
     return ", ".join(names[:NAMES_PER_TOOLTIP]) + (f" and {more} more" if more > 0 else "")
 
 
-def _vis_edges(graph: Graph, net: nx.MultiDiGraph, by_edge) -> list[dict]:
+def _vis_edges(graph: Graph, net: nx.MultiDiGraph) -> list[dict]:
     edges = []
     pair_count: dict[frozenset, int] = defaultdict(int)
     keys = sorted(net.edges(keys=True))
     if len(keys) > MAX_EDGES:  # keep the edges most articles stand behind
         keys = sorted(sorted(keys, key=lambda k: (-net.edges[k]["articles"], k))[:MAX_EDGES])
     per_edge = max(1, min(SOURCES_PER_TOOLTIP, TOOLTIP_BUDGET // (max(1, len(keys)) * SENTENCE)))
+    behind = graph.edge_rows([edge_key(s, pred, t) for s, t, pred in keys])  # the rows of the drawn edges only
     for s, t, pred in keys:
         data = net.edges[s, t, pred]
-        sup = supports(graph, by_edge.get(edge_key(s, pred, t), []))
+        sup = supports(graph, behind.get(edge_key(s, pred, t), []))
         k = pair_count[frozenset((s, t))]
         pair_count[frozenset((s, t))] += 1
         edges.append({

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.pipeline import build
-from kg.store import MATERIALIZED
 from kg.validate import validate_file, validate_graph
+from kg.views import VIEW_FILES
 from tests.conftest import ROOT, SEEDS
 
 CHECKER = ROOT.parent / "shared" / "acceptance" / "check_facts.py"
@@ -57,7 +57,7 @@ def test_output_is_byte_identical_whatever_the_file_order(tmp_path):
         shutil.copy(f, b / "in" / f.name)
     build([a / "in"], a / "out")
     build([b / "in"], b / "out")
-    for name in ("graph.ttl", "graph.trig", "graph.html", "names.json", *(f"store/kg-views/{v}.json" for v in MATERIALIZED)):
+    for name in ("graph.ttl", "graph.trig", "graph.html", "names.json", *(f"store/kg-views/{v}" for v in VIEW_FILES)):
         assert (a / "out" / name).read_bytes() == (b / "out" / name).read_bytes()
 
 

@@ -9,7 +9,7 @@ import pytest
 from kg.errors import InputError
 from kg.execute import fingerprint
 from kg.pipeline import build
-from kg.store import MATERIALIZED
+from kg.views import VIEW_FILES
 from tests.conftest import ROOT, SEEDS
 
 
@@ -34,7 +34,7 @@ def serial(corpus, tmp_path_factory):
 
 
 def _same(a, b) -> None:
-    for name in ("graph.trig", "graph.ttl", "graph.html", "names.json", *(f"store/kg-views/{v}.json" for v in MATERIALIZED)):
+    for name in ("graph.trig", "graph.ttl", "graph.html", "names.json", *(f"store/kg-views/{v}" for v in VIEW_FILES)):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 

@@ -33,6 +33,42 @@ def test_materialized_views_are_the_rows_the_views_give_on_the_store(seed_graph)
     assert seed_graph.select("edges", source=lavrov) == run_again.select("edges", source=lavrov)
 
 
+def _canonical(by_edge: dict) -> dict:
+    return {key: sorted(map(repr, rows)) for key, rows in by_edge.items()}
+
+
+def test_the_support_table_kept_is_the_one_made_from_the_rows(seed_graph):
+    made_again = Graph(seed_graph.store, seed_graph.names, seed_graph.source)  # no files: from the view's rows
+    kept, made = seed_graph.support(), made_again.support()
+    assert kept and kept.keys() == made.keys()
+    for key, info in kept.items():
+        assert sorted(info["dates"]) == sorted(made[key]["dates"]), key
+        assert [info[k] for k in ("articles", "outlets", "hedged", "denied")] == \
+            [made[key][k] for k in ("articles", "outlets", "hedged", "denied")], key
+    keys = sorted(kept, key=repr)
+    behind = seed_graph.edge_rows(keys)  # read at their lines of edge_sources.jsonl
+    assert all(behind[k] for k in keys)
+    assert _canonical(behind) == _canonical(made_again.edge_rows(keys))
+    # together, the rows behind the edges are the view's rows, each once
+    assert sorted(repr(r) for rows in behind.values() for r in rows) == sorted(map(repr, seed_graph.select("edge_sources")))
+
+
+@pytest.mark.parametrize("damaged", ["edge_sources.jsonl", "edge_support.json"])
+def test_damaged_edge_files_are_an_input_error(tmp_path, seed_out, damaged):
+    import shutil
+
+    from kg.views import VIEW_FILES
+
+    views = tmp_path / "views"
+    views.mkdir()
+    for name in VIEW_FILES:
+        shutil.copy(seed_out / STORE_DIR / VIEWS_DIR / name, views / name)
+    (views / damaged).write_bytes((views / damaged).read_bytes()[:-40] + b"{]")
+    g = Graph(open_graph(seed_out).store, open_graph(seed_out).names, tmp_path, views_dir=views)
+    with pytest.raises(InputError, match="run `kg build` again"):
+        g.edge_rows(sorted(g.support(), key=repr))
+
+
 def test_a_store_without_materialized_views_runs_them(tmp_path, seed_build):
     write_store(seed_build.quads, tmp_path)
     g = open_graph(tmp_path)
