@@ -201,7 +201,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     from kg.lookup import NameIndex
     from kg.rdf.serialize import atomic_text, default_text, write_trig, write_turtle
     from kg.store import Graph, commit_store, entity_names, prepare_store, store_manifest
-    from kg.views import VIEWS_DIR, materialize, write_views
+    from kg.views import VIEWS_DIR, last_build, maintained, materialize, write_views
 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
@@ -217,8 +217,8 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
         default_text(graph, base)  # serialised once, here, before the threads need it
         names = NameIndex.from_entities(entity_names(graph.default))
         manifest = store_manifest(graph, base)
-        last = _last_build(out, manifest)  # the last build's store and views, where few things changed
         store_job = pool.submit(prepare_store, out, graph=graph, base=base, manifest=manifest)
+        last = last_build(out, manifest)  # the last build's store and views, where few things changed
         view_job = None if last else pool.submit(_view_store, graph, base, names, out)
         with atomic_text(staged["trig"]) as f:
             write_trig(f, graph, base)
@@ -226,7 +226,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
             write_turtle(f, graph, base)
         lap("write")
         # the network views: the last build's rows brought up to date, or run once; kept with the store
-        rows = _maintained(last, store_job.result(), names, out) if last else None
+        rows = maintained(last, store_job.result(), names, out) if last else None
         if rows is None:
             rows = materialize((view_job or pool.submit(_view_store, graph, base, names, out)).result())
         del view_job
@@ -272,39 +272,3 @@ def _view_store(graph, base: str, names, out: Path):
     text = io.StringIO()
     write_trig(text, graph, base, part="view")
     return open_view(text.getvalue().encode("utf-8"), names, out)
-
-
-@dataclass
-class _LastBuild:
-    """What a build keeps of the last one to bring its views up to date."""
-
-    store: Path  # its store's folder
-    rows: dict
-    subjects: set[str]  # default-graph subjects whose triples changed since
-    graphs: set[str]  # articles' graphs that changed, came or went
-
-
-def _last_build(out: Path, manifest: dict) -> _LastBuild | None:
-    """The last build's store and view rows, where its manifest tells few enough changes."""
-    from kg.store import STORE_DIR, changes, read_manifest
-    from kg.views import MAINTAIN_LIMIT, VIEWS_DIR, read_views
-
-    store = (out / STORE_DIR).resolve()
-    old = read_manifest(store) if store.is_dir() else None
-    changed = changes(old, manifest) if old is not None else None
-    if changed is None or sum(map(len, changed)) > MAINTAIN_LIMIT:
-        return None
-    rows = read_views(store / VIEWS_DIR)
-    return _LastBuild(store, rows, *changed) if rows is not None else None
-
-
-def _maintained(last: _LastBuild, fresh: Path, names, out: Path) -> dict | None:
-    """The last build's view rows brought up to date on the new store (None: too much changed)."""
-    import pyoxigraph as ox
-
-    from kg.store import Graph
-    from kg.views import maintain
-
-    old = Graph(ox.Store.read_only(str(last.store)), names, out)
-    new = Graph(ox.Store.read_only(str(fresh)), names, out)
-    return maintain(last.rows, old, new, last.subjects, last.graphs)

@@ -14,11 +14,15 @@ maintained this way writes byte-identical view files to a fresh build.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.config import ontology_dir
 from kg.errors import InputError
 
 # the views the network projection reads whole (kg viz, kg central): the build runs them once
@@ -35,6 +39,7 @@ KG = "https://w3id.org/kg/ontology#"
 EVIDENCE = ox.NamedNode(KG + "evidence")
 ATTRIBUTED = ox.NamedNode("http://www.w3.org/ns/prov#wasAttributedTo")
 MENTIONS = KG + "mentions"  # the predicate edges.rq gives the edges it makes of statements
+SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 SYMMETRIC = {"met"}  # predicates (local names) stored both ways: one edge in the network
 SOURCES_FILE = "edge_sources.jsonl"  # a row a line, so that the rows of a few edges are read alone
 SUPPORT_FILE = "edge_support.json"
@@ -43,6 +48,12 @@ VIEW_FILES = ("nodes.json", "edges.json", "node_details.json", SOURCES_FILE, SUP
 SUPPORT_COLUMNS = ["source", "predicate", "target", "dates", "articles", "outlets", "hedged", "denied", "lines"]
 
 Rows = dict[str, tuple[list[str], list[list]]]
+
+
+@cache
+def definition(name: str) -> str:
+    """A hash of the text of ontology/<name>.rq: rows kept under another text are not this view's."""
+    return hashlib.sha1((ontology_dir() / f"{name}.rq").read_bytes()).hexdigest()[:16]
 
 
 def sort_rows(rows: list[list]) -> list[list]:
@@ -65,6 +76,9 @@ def maintain(old_rows: Rows, old, new, subjects: set[str], graphs: set[str]) -> 
     (the last build's Graph) where `subjects` (IRIs whose default-graph triples changed) and
     `graphs` (articles' graph IRIs that changed, came or went) are all that changed; None when
     that is too much to be worth it (the caller runs the views whole)."""
+    for graph in (old, new):  # a class changed: what every entity's row says may have
+        if any(next(graph.store.quads_for_pattern(ox.NamedNode(s), SUBCLASS, None, None), None) for s in subjects):
+            return None
     about = set(subjects)
     speakers: set[str] = set()
     for graph in (old, new):
@@ -92,7 +106,9 @@ def _maintain_edges(old_rows, new, subjects: set[str], speakers: set[str], graph
     rows may have changed. An edge comes from its source's own triples (in the default graph,
     or in an article's graph that changed) or, as kg:mentions, from a statement attributed to
     it: a subject whose triples changed has its other edges made again, a speaker of a
-    statement in a changed graph all of its edges (from every statement attributed to it)."""
+    statement in a changed graph all of its edges (from every statement attributed to it).
+    (The edges of an article's graph that did not change need not be read: kg.rdf.assemble
+    writes an article's graph with no edge triples, only its statements and evidence.)"""
     from kg.store import Graph
 
     columns, rows = old_rows
@@ -152,12 +168,13 @@ def write_views(folder: Path, rows: Rows) -> None:
     for name, (columns, rows_) in sorted(rows.items()):
         if name == "edge_sources":
             continue
-        data = {"format": 1, "view": name, "columns": columns, "rows": rows_}
+        data = {"format": 1, "view": name, "query": definition(name), "columns": columns, "rows": rows_}
         atomic_write(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     columns, rows_ = rows["edge_sources"]
     spans = []  # (offset, length) of each row's line
     with atomic_file(folder / SOURCES_FILE, binary=True) as f:
-        pos = f.write(_line({"format": 2, "view": "edge_sources", "columns": columns}))
+        pos = f.write(_line({"format": 2, "view": "edge_sources", "query": definition("edge_sources"),
+                             "columns": columns}))
         for r in rows_:
             n = f.write(_line(r))
             spans.append((pos, n))
@@ -172,7 +189,8 @@ def write_views(folder: Path, rows: Rows) -> None:
         table.append([s, pred, t, sorted(info["dates"]), len(info["articles"]), len(info["outlets"]),
                       info["hedged"], info["denied"], _runs([spans[n] for n in info["rows"]])])
     table.sort(key=lambda r: (r[0], r[1], r[2]))
-    atomic_write(folder / SUPPORT_FILE, json.dumps({"format": 1, "columns": SUPPORT_COLUMNS, "rows": table},
+    atomic_write(folder / SUPPORT_FILE, json.dumps({"format": 1, "query": definition("edge_sources"),
+                                                    "columns": SUPPORT_COLUMNS, "rows": table},
                                                    ensure_ascii=False, separators=(",", ":")))
 
 
@@ -201,13 +219,13 @@ def read_view(folder: Path, name: str) -> tuple[list[str], list[list]] | None:
         if name == "edge_sources":
             head, _, body = path.read_text(encoding="utf-8").partition("\n")
             header = json.loads(head)
-            if header.get("format") != 2:
+            if header.get("format") != 2 or header.get("query") != definition(name):
                 return None
             # a row a line, and JSON strings never hold a bare line break: one array to parse
             return header["columns"], json.loads("[" + body.rstrip("\n").replace("\n", ",") + "]")
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != 1:
-            return None
+        if data.get("format") != 1 or data.get("query") != definition(name):
+            return None  # of another version, or of the view before its text changed: run it
         return data["columns"], data["rows"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{path}: cannot read this view of the graph ({exc}); run `kg build` again") from None
@@ -221,7 +239,7 @@ def read_support(folder: Path) -> dict[tuple, dict] | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != 1:
+        if data.get("format") != 1 or data.get("query") != definition("edge_sources"):
             return None
         return {edge_key(s, pred, t): {"dates": dates, "articles": articles, "outlets": outlets,
                                        "hedged": hedged, "denied": denied, "lines": lines}
@@ -263,3 +281,36 @@ def read_views(folder: Path) -> Rows | None:
     except InputError:
         return None
     return None if any(v is None for v in found.values()) else found
+
+
+@dataclass
+class LastBuild:
+    """What a build keeps of the last one to bring its views up to date."""
+
+    store: Path  # its store's folder
+    rows: Rows
+    subjects: set[str]  # default-graph subjects whose triples changed since
+    graphs: set[str]  # articles' graphs that changed, came or went
+
+
+def last_build(out: Path, manifest: dict) -> LastBuild | None:
+    """The last build's store and view rows in `out`, where its store's manifest and `manifest`
+    (the new graph's) tell few enough changes; else None."""
+    from kg.store import STORE_DIR, changes, read_manifest
+
+    store = (out / STORE_DIR).resolve()
+    old = read_manifest(store) if store.is_dir() else None
+    changed = changes(old, manifest) if old is not None else None
+    if changed is None or sum(map(len, changed)) > MAINTAIN_LIMIT:
+        return None
+    rows = read_views(store / VIEWS_DIR)
+    return LastBuild(store, rows, *changed) if rows is not None else None
+
+
+def maintained(last: LastBuild, fresh: Path, names, source: Path) -> Rows | None:
+    """The last build's rows brought up to date on the new store at `fresh` (None: too much changed)."""
+    from kg.store import Graph
+
+    old = Graph(ox.Store.read_only(str(last.store)), names, source)
+    new = Graph(ox.Store.read_only(str(fresh)), names, source)
+    return maintain(last.rows, old, new, last.subjects, last.graphs)

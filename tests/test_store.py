@@ -130,3 +130,29 @@ def test_query_commands_start_without_the_build_machinery(seed_out):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_rows_kept_under_another_text_of_the_view_are_not_used(seed_out, monkeypatch):
+    import kg.views
+
+    g = open_graph(seed_out)
+    assert kg.views.read_view(g.views_dir, "nodes") is not None
+    monkeypatch.setattr(kg.views, "definition", lambda name: "0" * 16)  # ontology/nodes.rq edited since the build
+    assert kg.views.read_view(g.views_dir, "nodes") is None
+    assert kg.views.read_support(g.views_dir) is None
+    fresh = open_graph(seed_out)
+    assert fresh.select("nodes") and "nodes" not in fresh.rows  # run on the store instead
+
+
+def test_a_changed_class_is_not_maintained_row_by_row():
+    from kg.views import SUBCLASS, maintain
+
+    def graph(*quads):
+        store = ox.Store()
+        store.extend(quads)
+        return Graph(store, None, None)
+
+    cls = ox.NamedNode("https://w3id.org/kg/ontology#Minister")
+    parent = ox.NamedNode("https://w3id.org/kg/ontology#Person")
+    new = graph(ox.Quad(cls, SUBCLASS, parent, ox.DefaultGraph()))
+    assert maintain({}, graph(), new, {cls.value}, set()) is None
