@@ -194,7 +194,7 @@ class Page:
             f"{sp} {t['type']} {t['String']} ;\n\t{t['referenceContext']} {self.context} ;\n"
             f"\t{t['beginIndex']} {start} ;\n\t{t['endIndex']} {end} ;\n"
             f"\t{t['anchorOf']} {string(text[start:end])} ;\n"
-            f"\t{t['rule']} {string(rule)} ;\n\t{t['extractor']} {string(extractor)} .\n"
+            f"\t{t['rule']} {_name_string(rule)} ;\n\t{t['extractor']} {_name_string(extractor)} .\n"
             for (start, end, _slug), (sp, rule, extractor) in sorted(new_spans.items())
         ]
         count = sum(len(sps) for sps in by_subject.values()) + 7 * len(new_spans)
@@ -217,12 +217,17 @@ class Assembler:
     terms: Terms
     pages: dict[str, Page]
     quads: list[Quad] = field(default_factory=list)
+    _nodes: dict[str, ox.NamedNode] = field(default_factory=dict)
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
         self.quads.append(ox.Quad(s, p, o, DEFAULT_GRAPH))
 
     def node(self, local: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + local)
+        """A resource of ours, made once (the same few thousand entities are named in most quads)."""
+        found = self._nodes.get(local)
+        if found is None:
+            found = self._nodes[local] = ox.NamedNode(self.base + local)
+        return found
 
     def text(self, local: str) -> str:
         """A resource of ours as Turtle text."""
@@ -233,6 +238,13 @@ class Assembler:
 
     def evidence(self, local: str, ev: Evidence, fact: bool) -> None:
         self.pages[ev.doc_id].evidence(self.text(local), ev, fact)
+
+
+@cache
+def _name_string(name: str) -> str:
+    """A rule's or an extractor's name as a Turtle string: a few hundred names, each written on
+    every span (most of a build's literals), escaped once."""
+    return string(name)
 
 
 @cache
