@@ -286,7 +286,9 @@ def read_manifest(store_dir: Path) -> dict | None:
     """The manifest of the store at `store_dir`; None where there is none this version reads."""
     try:
         found = json.loads((store_dir / MANIFEST).read_text(encoding="utf-8"))
-        return found if found.get("format") == MANIFEST_FORMAT else None
+        usable = (found.get("format") == MANIFEST_FORMAT and isinstance(found.get("subjects"), dict)
+                  and isinstance(found.get("graphs"), dict))
+        return found if usable else None
     except (OSError, ValueError, AttributeError):
         return None
 

@@ -108,6 +108,10 @@ def test_a_rebuild_updates_a_copy_of_the_store_to_what_a_fresh_build_holds(corpu
     # only the graphs that changed went into the copy: the edited and the new article (and the
     # default graph, whose entities and counts changed)
     assert sum(p.count("{\n") for p in loaded) == 2 < second.articles
+    # and of the default graph, only the subjects whose triples changed
+    from kg.rdf.serialize import default_text
+
+    assert 0 < len(loaded[0]) < len(default_text(second.graph, second.base)) / 2
     second_store = (out / STORE_DIR).resolve()
     assert second_store != first_store and not first_store.exists()  # a copy was changed, then swapped in
     assert (second_store / MANIFEST).exists()

@@ -156,3 +156,12 @@ def test_a_changed_class_is_not_maintained_row_by_row():
     parent = ox.NamedNode("https://w3id.org/kg/ontology#Person")
     new = graph(ox.Quad(cls, SUBCLASS, parent, ox.DefaultGraph()))
     assert maintain({}, graph(), new, {cls.value}, set()) is None
+
+
+@pytest.mark.parametrize("text", ['{"format": 2, "base": "x"}', '[1, 2]', "{not json", '{"format": 1}'])
+def test_a_manifest_this_version_cannot_use_is_none(tmp_path, text):
+    from kg.store import MANIFEST, read_manifest
+
+    (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
+    assert read_manifest(tmp_path) is None
+    assert read_manifest(tmp_path / "missing") is None
