@@ -215,9 +215,9 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     committed = False
     try:
         default_text(graph, base)  # serialised once, here, before the threads need it
-        names = NameIndex.from_entities(entity_names(graph.default))
         manifest = store_manifest(graph, base)
-        store_job = pool.submit(prepare_store, out, graph=graph, base=base, manifest=manifest)
+        store_job = pool.submit(prepare_store, out, graph=graph, base=base, manifest=manifest)  # the long pole
+        names = NameIndex.from_entities(entity_names(graph.default))
         last = last_build(out, manifest)  # the last build's store and views, where few things changed
         view_job = None if last else pool.submit(_view_store, graph, base, names, out)
         with atomic_text(staged["trig"]) as f:
