@@ -28,6 +28,7 @@ def _fail(exc: KgError) -> None:
 
 def _run(fn, *args, **kwargs):
     """Call the API: its errors become one line and an exit code, a bug of ours never a traceback."""
+    _warnings_to_stderr()
     try:
         return fn(*args, **kwargs)
     except KgError as exc:
@@ -38,6 +39,19 @@ def _run(fn, *args, **kwargs):
     except Exception as exc:
         typer.echo(f"kg: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
         raise typer.Exit(1) from None
+
+
+def _warnings_to_stderr() -> None:
+    """What the library logs as a warning, on stderr as one line ("kg: warning: …")."""
+    import logging
+
+    log = logging.getLogger("kg")
+    if not any(getattr(h, "kg_cli", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("kg: warning: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler.kg_cli = True
+        log.addHandler(handler)
 
 
 def _interrupt_on_signals() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -24,6 +25,8 @@ from kg.config import ontology_dir
 from kg.errors import InputError, QueryError
 from kg.lookup import NameIndex
 from kg.views import MATERIALIZED, VIEWS_DIR, read_lines, read_support, read_view, support_of
+
+log = logging.getLogger("kg")
 
 STORE_DIR = "store"
 NAMES_FILE = "names.json"
@@ -73,6 +76,7 @@ class Graph:
     views_dir: Path | None = None  # where the build kept them; each is read when first asked whole
     _support: dict | None = field(default=None, repr=False)
     _sources: tuple[list[str], list[list]] | None = field(default=None, repr=False)  # rows the table indexes
+    _warned: bool = field(default=False, repr=False)
 
     def query(self, text: str, **bindings):
         """Run SPARQL (union of all graphs as the default graph); bindings are substituted as terms."""
@@ -103,7 +107,17 @@ class Graph:
             found = read_view(self.views_dir, view_name)
             if found is not None:
                 self.rows[view_name] = found
+            else:
+                self._stale()
         return found
+
+    def _stale(self) -> None:
+        """Say once that the rows kept with the store cannot be used (the views run instead)."""
+        if not self._warned:
+            self._warned = True
+            log.warning("%s: the network views kept with the store are missing or were made by another "
+                        "version of kg: running them on the store, which takes long on a large graph "
+                        "(`kg build` again keeps them)", self.views_dir)
 
     def support(self) -> dict[tuple, dict]:
         """Per edge of the network (kg.views.edge_key): its dates (a sorted list or a set), how many
@@ -113,6 +127,8 @@ class Graph:
         if self._support is None:
             table = read_support(self.views_dir) if self.views_dir is not None else None
             if table is None:
+                if self.views_dir is not None:
+                    self._stale()
                 self._sources = self._materialized("edge_sources") or self.run_view("edge_sources")
                 table = support_of(*self._sources)
                 for info in table.values():

@@ -132,7 +132,7 @@ def test_query_commands_start_without_the_build_machinery(seed_out):
     assert out.stdout.strip() == "[]"
 
 
-def test_rows_kept_under_another_text_of_the_view_are_not_used(seed_out, monkeypatch):
+def test_rows_kept_under_another_text_of_the_view_are_not_used(seed_out, monkeypatch, caplog):
     import kg.views
 
     g = open_graph(seed_out)
@@ -142,6 +142,9 @@ def test_rows_kept_under_another_text_of_the_view_are_not_used(seed_out, monkeyp
     assert kg.views.read_support(g.views_dir) is None
     fresh = open_graph(seed_out)
     assert fresh.select("nodes") and "nodes" not in fresh.rows  # run on the store instead
+    fresh.select("edges")
+    stale = [r for r in caplog.records if "made by another version of kg" in r.getMessage()]
+    assert len(stale) == 1 and "kg build" in stale[0].getMessage()  # said once, with what to do
 
 
 def test_a_changed_class_is_not_maintained_row_by_row():
@@ -165,3 +168,15 @@ def test_a_manifest_this_version_cannot_use_is_none(tmp_path, text):
     (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
     assert read_manifest(tmp_path) is None
     assert read_manifest(tmp_path / "missing") is None
+
+
+def test_the_cli_says_when_the_kept_views_cannot_be_used(seed_out, tmp_path):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_out, out, ignore=shutil.ignore_patterns(".cache"))
+    (out / STORE_DIR / VIEWS_DIR / "nodes.json").unlink()
+    done = subprocess.run([sys.executable, "-m", "kg", "central", "-g", str(out)], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 0 and "Russia" in done.stdout
+    assert done.stderr.startswith("kg: warning: ") and "kg build" in done.stderr
