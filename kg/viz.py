@@ -181,7 +181,7 @@ def _vis_edges(graph: Graph, net: nx.MultiDiGraph) -> list[dict]:
     behind = graph.edge_rows([edge_key(s, pred, t) for s, t, pred in keys])  # the rows of the drawn edges only
     for s, t, pred in keys:
         data = net.edges[s, t, pred]
-        sup = supports(graph, behind.get(edge_key(s, pred, t), []))
+        sup, n_supports, n_sources = _first_supports(graph, behind.get(edge_key(s, pred, t), []), EVENTS_PER_TOOLTIP)
         k = pair_count[frozenset((s, t))]
         pair_count[frozenset((s, t))] += 1
         edges.append({
@@ -190,17 +190,39 @@ def _vis_edges(graph: Graph, net: nx.MultiDiGraph) -> list[dict]:
             "width": round(1 + 2 * math.log2(1 + data["articles"]), 2),
             "dashes": bool(data["hedged"] or data["denied"]),
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15 * k} if k else False,
-            "title": _edge_title(graph, s, pred, t, data, sup, per_edge),
+            "title": _edge_title(graph, s, pred, t, data, sup, n_supports, n_sources, per_edge),
         })
     return edges
 
 
-def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[Support, ...],
-                limit: int = SOURCES_PER_TOOLTIP) -> str:
+def _first_supports(graph: Graph, rows: list[dict], k: int) -> tuple[tuple[Support, ...], int, int]:
+    """The first `k` of supports(graph, rows) (a tooltip lists no more), how many there are, and
+    how many sentences they hold in all, without making every Support: the best-supported edges
+    of a large graph stand on hundreds of thousands of rows."""
+    by_node: dict[str, list[dict]] = {}
+    for r in rows:
+        by_node.setdefault(r["node"], []).append(r)
+
+    def order(node: str) -> tuple:  # supports()'s order: a node's first row gives its date and place
+        first = by_node[node][0]
+        return (str(first["date"] or "") or "9999", graph.label(first["place"]) if first["place"] else "", node)
+
+    def sentences(node_rows: list[dict]) -> int:  # the distinct Sources supports() would make
+        return len({(r["identifier"] or r["article"], graph.label(r["outlet"]) if r["outlet"] else "",
+                     str(r["published"] or ""), r["sentence"], r["begin"], r["end"]) for r in node_rows})
+
+    shown = sorted(by_node, key=order)[:k]
+    first = supports(graph, [r for node in shown for r in by_node[node]])
+    return first, len(by_node), sum(sentences(node_rows) for node_rows in by_node.values())
+
+
+def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[Support, ...], n_supports: int,
+                n_sources: int, limit: int = SOURCES_PER_TOOLTIP) -> str:
+    """An edge's tooltip: `sup` are its first supports, of `n_supports` holding `n_sources` sentences."""
     arrow = "—" if pred == "met" else "→"
     lines = [f"{graph.label(s)} —{PREDICATE_LABELS.get(pred, pred)}{arrow} {graph.label(t)}"]
-    if sup:
-        lines.append(f"{len(sup)} event(s) · {data['articles']} article(s) · {data['outlets']} outlet(s)")
+    if n_supports:
+        lines.append(f"{n_supports} event(s) · {data['articles']} article(s) · {data['outlets']} outlet(s)")
     shown = 0
     for support in sup[:EVENTS_PER_TOOLTIP]:
         lines.append("• " + support_summary(support))
@@ -209,9 +231,9 @@ def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[
                 break
             shown += 1
             lines.append(f"   [{src.meta()}] “{src.clipped(SENTENCE)}” ({src.article}:{src.begin}-{src.end})")
-    if len(sup) > EVENTS_PER_TOOLTIP:
-        lines.append(f"• … and {len(sup) - EVENTS_PER_TOOLTIP} more event(s)")
-    hidden = sum(len(x.sources) for x in sup) - shown
+    if n_supports > EVENTS_PER_TOOLTIP:
+        lines.append(f"• … and {n_supports - EVENTS_PER_TOOLTIP} more event(s)")
+    hidden = n_sources - shown
     if hidden > 0:
         lines.append(f"   … and {hidden} more sentence(s): kg path \"{graph.label(s)}\" \"{graph.label(t)}\"")
     return "\n".join(lines)

@@ -78,13 +78,31 @@ def test_graph_view_from_materialized_views_is_the_page_of_the_whole_graph(seed_
     # the build draws from the views it materialized, kg viz from the same rows kept with the
     # store, or from view_graph's subset of a graph file: each must be the page of the whole graph
     from kg.rdf.serialize import write_trig
-    from kg.store import Graph, open_in_memory, open_view, view_graph
+    from kg.store import Graph, open_graph, open_in_memory, open_view, view_graph
 
     whole = html(Graph(seed_graph.store, seed_graph.names, seed_out))[0]  # the views run on the store
-    assert html(seed_graph)[0] == whole and set(seed_graph.rows) == {"nodes", "edges", "edge_sources", "node_details"}
+    kept = open_graph(seed_out)
+    assert html(kept)[0] == whole
+    # from the kept rows: three views whole, of edge_sources only the rows of the edges drawn
+    assert set(kept.rows) == {"nodes", "edges", "node_details"} and kept._sources is None
     assert html(open_in_memory(seed_out))[0] == whole
     assert html(view_graph(seed_build.quads, seed_graph.names, seed_out))[0] == whole
     text = io.StringIO()
     write_trig(text, seed_build.graph, seed_build.base, part="view")
     assert html(open_view(text.getvalue().encode("utf-8"), seed_graph.names, seed_out))[0] == whole
     assert (seed_out / "graph.html").read_text(encoding="utf-8") == whole
+
+
+@pytest.mark.parametrize("k", [1, 2, 6])
+def test_a_tooltip_makes_only_the_supports_it_lists(seed_graph, k):
+    from kg.paths import supports
+    from kg.viz import _first_supports
+
+    table = seed_graph.support()
+    behind = seed_graph.edge_rows(sorted(table, key=repr))
+    assert any(len({r["node"] for r in rows}) > k for rows in behind.values())  # some edges have more
+    for key, rows in behind.items():
+        every = supports(seed_graph, rows)
+        first, n_supports, n_sources = _first_supports(seed_graph, rows, k)
+        assert first == every[:k], key
+        assert n_supports == len(every) and n_sources == sum(len(s.sources) for s in every), key
