@@ -306,18 +306,33 @@ def supports(graph: Graph, rows: list[dict]) -> tuple[Support, ...]:
     """Edge-source rows grouped by the event or statement they come from."""
     by_node: dict[str, dict] = {}
     for r in rows:
-        s = by_node.setdefault(r["node"], {"date": r["date"] or "", "place": r["place"] or "",
-                                           "hedged": bool(r["hedged"]), "denied": set(), "sources": set()})
+        s = by_node.setdefault(r["node"], {"first": r, "denied": set(), "sources": set()})
         if r["denied"]:
             s["denied"].add(graph.label(r["denied"]))
-        s["sources"].add(Source(r["identifier"] or r["article"], graph.label(r["outlet"]) if r["outlet"] else "",
-                                str(r["published"] or ""), r["sentence"], r["begin"], r["end"]))
+        s["sources"].add(Source(*source_fields(graph, r)))
     out = []
     for node, s in by_node.items():
-        out.append(Support(node, str(s["date"]), graph.label(s["place"]) if s["place"] else "", s["hedged"],
+        out.append(Support(node, *when_where(graph, s["first"]), bool(s["first"]["hedged"]),
                            tuple(sorted(s["denied"])),
                            tuple(sorted(s["sources"], key=lambda x: (x.published, x.outlet, x.article, x.begin)))))
-    return tuple(sorted(out, key=lambda s: (s.date or "9999", s.place, s.node)))
+    return tuple(sorted(out, key=lambda s: support_order(s.date, s.place, s.node)))
+
+
+def source_fields(graph: Graph, row: dict) -> tuple:
+    """The fields of the Source an edge_sources row names (article, outlet, published, sentence,
+    begin, end)."""
+    return (row["identifier"] or row["article"], graph.label(row["outlet"]) if row["outlet"] else "",
+            str(row["published"] or ""), row["sentence"], row["begin"], row["end"])
+
+
+def when_where(graph: Graph, row: dict) -> tuple[str, str]:
+    """A support's date and place label, as its node's first edge_sources row gives them."""
+    return str(row["date"] or ""), graph.label(row["place"]) if row["place"] else ""
+
+
+def support_order(date: str, place: str, node: str) -> tuple:
+    """The order supports are listed in: by date (undated last), place, node."""
+    return date or "9999", place, node
 
 
 def support_summary(support: Support) -> str:

@@ -120,7 +120,7 @@ class Graph:
                         "(`kg build` again keeps them)", self.views_dir)
 
     def support(self) -> dict[tuple, dict]:
-        """Per edge of the network (kg.views.edge_key): its dates (a sorted list or a set), how many
+        """Per edge of the network (kg.views.edge_key): its dates (sorted), how many
         articles and outlets support it, whether it is hedged or denied. From the table the build
         kept where there is one (the rows behind each edge are then read only when asked for),
         else made from the edge_sources rows."""
@@ -131,7 +131,8 @@ class Graph:
                     self._stale()
                 self._sources = self._materialized("edge_sources") or self.run_view("edge_sources")
                 table = support_of(*self._sources)
-                for info in table.values():
+                for info in table.values():  # as the build's table keeps them
+                    info["dates"] = sorted(info["dates"])
                     info["articles"], info["outlets"] = len(info["articles"]), len(info["outlets"])
             self._support = table
         return self._support
@@ -152,10 +153,10 @@ class Graph:
 
     def prefixes(self) -> dict[str, str]:
         """The output's prefixes, predeclared so that queries can use kg:, kgr:, prov: … directly."""
-        from kg.rdf.prefixes import PREFIXES
+        from kg.rdf.prefixes import output_prefixes
 
         base = next(iter(self.names.entities), "https://w3id.org/kg/id/x").rsplit("/", 1)[0] + "/"
-        return dict(PREFIXES, kgr=base)
+        return output_prefixes(base)
 
     def label(self, iri: str) -> str:
         return self.names.label(iri)
@@ -285,17 +286,11 @@ def _digest(text: str) -> str:
 def store_manifest(graph, base: str) -> dict:
     """What the store of `graph` holds, as a hash of the text of each default-graph subject's
     block and of each article's graph: two manifests tell what changed between two builds."""
+    from kg.rdf.serialize import default_blocks
+
     return {"format": MANIFEST_FORMAT, "base": base,
             "subjects": {iri: _digest(block) for iri, block in default_blocks(graph, base).items()},
             "graphs": {a.iri: _digest(a.body) for a in graph.articles}}
-
-
-def default_blocks(graph, base: str) -> dict[str, str]:
-    """The default graph's Turtle, subject IRI -> its block."""
-    from kg.rdf.prefixes import PREFIXES
-    from kg.rdf.serialize import default_text, subject_blocks
-
-    return subject_blocks(default_text(graph, base), dict(PREFIXES, kgr=base))
 
 
 def read_manifest(store_dir: Path) -> dict | None:
@@ -341,7 +336,7 @@ def _load(store: ox.Store, pieces: Iterable[str]) -> None:
 def _update_copy(current: Path, fresh: Path, graph, base: str, manifest: dict) -> bool:
     """Make `fresh` a copy of the store at `current` with the subjects and graphs that changed
     replaced; False (and `fresh` left empty) where there is no usable earlier store."""
-    from kg.rdf.serialize import header
+    from kg.rdf.serialize import default_blocks, header
 
     old = read_manifest(current)
     changed = changes(old, manifest) if old is not None else None

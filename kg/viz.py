@@ -20,7 +20,15 @@ import networkx as nx
 
 from kg.analytics import projection, simple_graph
 from kg.errors import InputError
-from kg.paths import PREDICATE_LABELS, Support, support_summary, supports
+from kg.paths import (
+    PREDICATE_LABELS,
+    Support,
+    source_fields,
+    support_order,
+    support_summary,
+    supports,
+    when_where,
+)
 from kg.store import Graph, open_in_memory
 from kg.views import edge_key
 
@@ -203,17 +211,11 @@ def _first_supports(graph: Graph, rows: list[dict], k: int) -> tuple[tuple[Suppo
     for r in rows:
         by_node.setdefault(r["node"], []).append(r)
 
-    def order(node: str) -> tuple:  # supports()'s order: a node's first row gives its date and place
-        first = by_node[node][0]
-        return (str(first["date"] or "") or "9999", graph.label(first["place"]) if first["place"] else "", node)
-
-    def sentences(node_rows: list[dict]) -> int:  # the distinct Sources supports() would make
-        return len({(r["identifier"] or r["article"], graph.label(r["outlet"]) if r["outlet"] else "",
-                     str(r["published"] or ""), r["sentence"], r["begin"], r["end"]) for r in node_rows})
-
-    shown = sorted(by_node, key=order)[:k]
+    shown = sorted(by_node, key=lambda node: support_order(*when_where(graph, by_node[node][0]), node))[:k]
     first = supports(graph, [r for node in shown for r in by_node[node]])
-    return first, len(by_node), sum(sentences(node_rows) for node_rows in by_node.values())
+    # the distinct Sources supports() would make of every row, counted, not made
+    sentences = sum(len({source_fields(graph, r) for r in node_rows}) for node_rows in by_node.values())
+    return first, len(by_node), sentences
 
 
 def _edge_title(graph: Graph, s: str, pred: str, t: str, data: dict, sup: tuple[Support, ...], n_supports: int,

@@ -89,10 +89,7 @@ def test_a_rebuild_updates_a_copy_of_the_store_to_what_a_fresh_build_holds(corpu
     import kg.store
     from kg.store import MANIFEST, STORE_DIR
 
-    work = tmp_path / "in"
-    shutil.copytree(corpus, work)
-    out = tmp_path / "out"
-    build([work], out)
+    work, out = _built_copy(corpus, tmp_path)
     first_store = (out / STORE_DIR).resolve()
     files = sorted((work / "generated").rglob("*.txt"))
     files[0].write_text(files[0].read_text(encoding="utf-8") + "\nMenteri Luar Negeri Iran Abbas Araghchi bertemu "
@@ -162,27 +159,19 @@ def _remove(work):
 def test_a_rebuild_brings_the_views_up_to_date_byte_identical_to_a_fresh_build(corpus, tmp_path, monkeypatch, change):
     import kg.views
 
-    work = tmp_path / "in"
-    shutil.copytree(corpus, work)
-    out = tmp_path / "out"
-    build([work], out)
+    work, out = _built_copy(corpus, tmp_path)
     change(work)
     monkeypatch.setattr(kg.views, "materialize", _must_not_run)  # the rows come from the last build's
     build([work], out)
     monkeypatch.undo()
-    fresh = tmp_path / "fresh"
-    build([work], fresh, use_cache=False)
-    _same(out, fresh)
+    _same_as_fresh(work, out, tmp_path)
 
 
 @pytest.mark.parametrize("found_late", [False, True])  # by the manifests, or once the changed graphs are read
 def test_a_rebuild_that_changed_too_much_runs_the_views_whole(corpus, tmp_path, monkeypatch, found_late):
     import kg.views
 
-    work = tmp_path / "in"
-    shutil.copytree(corpus, work)
-    out = tmp_path / "out"
-    build([work], out)
+    work, out = _built_copy(corpus, tmp_path)
     _edit(work)
     _add(work)
     ran = []
@@ -195,6 +184,19 @@ def test_a_rebuild_that_changed_too_much_runs_the_views_whole(corpus, tmp_path, 
     build([work], out)
     monkeypatch.undo()
     assert ran == [1]
+    _same_as_fresh(work, out, tmp_path)
+
+
+def _built_copy(corpus, tmp_path):
+    """A copy of the corpus, built: (its folder, the out/ folder)."""
+    work, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(corpus, work)
+    build([work], out)
+    return work, out
+
+
+def _same_as_fresh(work, out, tmp_path) -> None:
+    """The files of `out` are those a fresh build of `work` writes."""
     fresh = tmp_path / "fresh"
     build([work], fresh, use_cache=False)
     _same(out, fresh)

@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.config import ontology_dir
 from kg.knowledge import slug
 from kg.model import Document, Evidence
-from kg.rdf.prefixes import PREFIXES
+from kg.rdf.prefixes import output_prefixes
 from kg.rdf.turtle import Terms, block, string
 from kg.rdf.vocab import KG, NIF
 from kg.resolve.entities import EntityIndex
@@ -287,7 +287,7 @@ def assemble(
     """The default graph's quads and every article's graph as text."""
     from kg.rdf.serialize import ox_quads
 
-    terms = Terms(dict(PREFIXES, kgr=base))
+    terms = Terms(output_prefixes(base))
     vocab = vocab_text(terms)
     a = Assembler(base, terms, {d.id: Page(d, terms, base, vocab) for d in docs})
     for q in ontology_axioms():

@@ -13,3 +13,8 @@ PREFIXES = {
     "schema": "https://schema.org/",
     "foaf": "http://xmlns.com/foaf/0.1/",
 }
+
+
+def output_prefixes(base: str) -> dict[str, str]:
+    """The prefixes of a build's output: PREFIXES, and kgr: for its own resources under `base`."""
+    return dict(PREFIXES, kgr=base)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from kg.rdf.prefixes import PREFIXES
+from kg.rdf.prefixes import output_prefixes
 
 
 def to_ox(term):
@@ -64,15 +64,20 @@ def write_turtle(f, graph, base: str) -> None:
 
 
 def header(base: str) -> str:
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in dict(PREFIXES, kgr=base).items())
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in output_prefixes(base).items())
 
 
 def default_text(graph, base: str) -> str:
     """The default graph as Turtle statements, serialised by pyoxigraph (once per graph)."""
     if graph.default_text is None:
-        text = ox.serialize(graph.default, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES, kgr=base))
+        text = ox.serialize(graph.default, format=ox.RdfFormat.TURTLE, prefixes=output_prefixes(base))
         graph.default_text = body_of(text.decode("utf-8"))
     return graph.default_text
+
+
+def default_blocks(graph, base: str) -> dict[str, str]:
+    """The default graph's Turtle (default_text), subject IRI -> its block."""
+    return subject_blocks(default_text(graph, base), output_prefixes(base))
 
 
 def subject_blocks(text: str, prefixes: dict[str, str]) -> dict[str, str]:

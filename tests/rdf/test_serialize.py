@@ -5,11 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.rdf.prefixes import PREFIXES
+from kg.rdf.prefixes import output_prefixes
 from kg.rdf.serialize import body_of, subject_blocks
 
 BASE = "https://w3id.org/kg/id/"
-PREFIXES_ = dict(PREFIXES, kgr=BASE)
+PREFIXES_ = output_prefixes(BASE)
 
 
 def _quad(s: str, p: str, o) -> ox.Quad:
