@@ -53,9 +53,9 @@ class BuildResult:
             if "trig" in self.files and self.files["trig"].exists():
                 parsed = ox.parse(path=str(self.files["trig"]), format=ox.RdfFormat.TRIG)
             else:
-                buffer = io.StringIO()
+                buffer = io.BytesIO()
                 write_trig(buffer, self.graph, self.base)
-                parsed = ox.parse(buffer.getvalue().encode("utf-8"), format=ox.RdfFormat.TRIG)
+                parsed = ox.parse(buffer.getvalue(), format=ox.RdfFormat.TRIG)
             self._quads = ox_quads(parsed)
         return self._quads
 
@@ -199,7 +199,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     from concurrent.futures import ThreadPoolExecutor
 
     from kg.lookup import NameIndex
-    from kg.rdf.serialize import atomic_text, default_text, write_trig, write_turtle
+    from kg.rdf.serialize import atomic_file, default_text, write_trig, write_turtle
     from kg.store import Graph, commit_store, entity_names, prepare_store, store_manifest
     from kg.views import VIEWS_DIR, last_build, maintained, materialize, write_views
 
@@ -220,9 +220,9 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
         names = NameIndex.from_entities(entity_names(graph.default))
         last = last_build(out, manifest)  # the last build's store and views, where few things changed
         view_job = None if last else pool.submit(_view_store, graph, base, names, out)
-        with atomic_text(staged["trig"]) as f:
+        with atomic_file(staged["trig"], binary=True) as f:
             write_trig(f, graph, base)
-        with atomic_text(staged["ttl"]) as f:
+        with atomic_file(staged["ttl"], binary=True) as f:
             write_turtle(f, graph, base)
         lap("write")
         # the network views: the last build's rows brought up to date, or run once; kept with the store
@@ -269,6 +269,6 @@ def _view_store(graph, base: str, names, out: Path):
     from kg.rdf.serialize import write_trig
     from kg.store import open_view
 
-    text = io.StringIO()
-    write_trig(text, graph, base, part="view")
-    return open_view(text.getvalue().encode("utf-8"), names, out)
+    data = io.BytesIO()
+    write_trig(data, graph, base, part="view")
+    return open_view(data.getvalue(), names, out)

@@ -279,8 +279,9 @@ MANIFEST = "kg-graphs.json"  # in the store's folder: what each subject and grap
 MANIFEST_FORMAT = 2
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]  # tells a change, no more
+def _digest(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha1(data).hexdigest()[:16]  # tells a change, no more
 
 
 def store_manifest(graph, base: str) -> dict:
@@ -316,20 +317,21 @@ def changes(old: dict, new: dict) -> tuple[set[str], set[str]] | None:
     return differ(old["subjects"], new["subjects"]), differ(old["graphs"], new["graphs"])
 
 
-def graph_pieces(graph, base: str, articles=None, default: bool = True, size: int = 1000) -> Iterable[str]:
+def graph_pieces(graph, base: str, articles=None, default: bool = True, size: int = 1000) -> Iterable[bytes]:
     """TriG documents of the default graph and of `articles` (all by default), `size` at a time."""
     from kg.rdf.serialize import default_text, graph_block, header
 
     if default:
-        yield header(base) + default_text(graph, base)
+        yield (header(base) + default_text(graph, base)).encode("utf-8")
     articles = graph.articles if articles is None else articles
+    head = header(base).encode("utf-8")
     for i in range(0, len(articles), size):
-        yield header(base) + "".join(graph_block(a) for a in articles[i : i + size])
+        yield head + b"".join(graph_block(a) for a in articles[i : i + size])
 
 
-def _load(store: ox.Store, pieces: Iterable[str]) -> None:
+def _load(store: ox.Store, pieces: Iterable[bytes]) -> None:
     for piece in pieces:
-        store.bulk_load(piece.encode("utf-8"), format=ox.RdfFormat.TRIG)
+        store.bulk_load(piece, format=ox.RdfFormat.TRIG)
     store.flush()
 
 
@@ -360,7 +362,7 @@ def _update_copy(current: Path, fresh: Path, graph, base: str, manifest: dict) -
             store.remove_graph(ox.NamedNode(iri))
     blocks = default_blocks(graph, base) if subjects else {}
     text = "".join(blocks[iri] for iri in sorted(subjects) if iri in blocks)
-    _load(store, [header(base) + text] + list(graph_pieces(
+    _load(store, [(header(base) + text).encode("utf-8")] + list(graph_pieces(
         graph, base, [a for a in graph.articles if a.iri in graphs], default=False)))
     return True
 

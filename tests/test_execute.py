@@ -97,18 +97,18 @@ def test_a_rebuild_updates_a_copy_of_the_store_to_what_a_fresh_build_holds(corpu
     files[1].unlink()  # an article gone: its graph must go from the store
     (work / "generated" / "new.txt").write_text(
         "Jakarta (ANTARA) - Presiden Iran Masoud Pezeshkian tiba di Minsk pada Senin (3/3/2025).\n", encoding="utf-8")
-    loaded: list[str] = []
+    loaded: list[bytes] = []
     load = kg.store._load
     monkeypatch.setattr(kg.store, "_load", lambda store, pieces: load(store, [loaded.append(p) or p for p in pieces]))
     second = build([work], out)
     monkeypatch.undo()
     # only the graphs that changed went into the copy: the edited and the new article (and the
     # default graph, whose entities and counts changed)
-    assert sum(p.count("{\n") for p in loaded) == 2 < second.articles
+    assert sum(p.count(b"{\n") for p in loaded) == 2 < second.articles
     # and of the default graph, only the subjects whose triples changed
     from kg.rdf.serialize import default_text
 
-    assert 0 < len(loaded[0]) < len(default_text(second.graph, second.base)) / 2
+    assert 0 < len(loaded[0]) < len(default_text(second.graph, second.base).encode("utf-8")) / 2
     second_store = (out / STORE_DIR).resolve()
     assert second_store != first_store and not first_store.exists()  # a copy was changed, then swapped in
     assert (second_store / MANIFEST).exists()

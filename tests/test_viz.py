@@ -87,9 +87,9 @@ def test_graph_view_from_materialized_views_is_the_page_of_the_whole_graph(seed_
     assert set(kept.rows) == {"nodes", "edges", "node_details"} and kept._sources is None
     assert html(open_in_memory(seed_out))[0] == whole
     assert html(view_graph(seed_build.quads, seed_graph.names, seed_out))[0] == whole
-    text = io.StringIO()
-    write_trig(text, seed_build.graph, seed_build.base, part="view")
-    assert html(open_view(text.getvalue().encode("utf-8"), seed_graph.names, seed_out))[0] == whole
+    data = io.BytesIO()
+    write_trig(data, seed_build.graph, seed_build.base, part="view")
+    assert html(open_view(data.getvalue(), seed_graph.names, seed_out))[0] == whole
     assert (seed_out / "graph.html").read_text(encoding="utf-8") == whole
 
 

@@ -111,17 +111,20 @@ class Position:
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """One article's named graph as Turtle text (the statements of a graph block, no braces)."""
+    """One article's named graph as Turtle (the statements of a graph block, no braces), encoded
+    once: the files, the store and the manifest's hash all take the same bytes."""
 
     iri: str
     name: str  # the graph's IRI, as Turtle text
-    view: str  # what the network views read: the article's metadata, its statements, the facts' evidence
-    rest: str  # its text and the evidence of every entity mention
+    # UTF-8: first what the network views read (the article's metadata, its statements, the
+    # facts' evidence), then the rest (its text and the evidence of every entity mention)
+    body: bytes
+    view_size: int  # how many bytes of body the views read
     triples: int
 
     @property
-    def body(self) -> str:
-        return self.view + self.rest
+    def view(self) -> memoryview:
+        return memoryview(self.body)[: self.view_size]
 
 
 @dataclass
@@ -171,7 +174,8 @@ class Page:
         links, spans, n = self._evidence(self.mention_links, described, text, t)
         rest += links + spans
         count += n + 4
-        return ArticleGraph(self.iri, self.name, "".join(view), "".join(rest), count)
+        head = "".join(view).encode("utf-8")
+        return ArticleGraph(self.iri, self.name, head + "".join(rest).encode("utf-8"), len(head), count)
 
     def _evidence(self, links, described: set, text: str, t: dict) -> tuple[list[str], list[str], int]:
         """`subject kg:evidence span` grouped by subject, the spans not yet described, and how

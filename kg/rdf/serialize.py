@@ -42,23 +42,24 @@ def ox_quads(quads: Iterable) -> list[ox.Quad]:
 
 
 def write_trig(f, graph, base: str, part: str = "body") -> None:
-    """`graph` (an assemble.Assembled) as TriG, written to `f` as it is made, so that no second
-    copy of the graph is held in memory. part="view" writes only what the network views read."""
-    f.write(header(base))
-    f.write(default_text(graph, base))
+    """`graph` (an assemble.Assembled) as TriG, written to `f` (binary) as it is made, so that no
+    second copy of the graph is held in memory. part="view" writes only what the network views read."""
+    f.write((header(base) + default_text(graph, base)).encode("utf-8"))
     for article in graph.articles:
-        f.write(graph_block(article, part))
+        f.write(article.name.encode("utf-8") + b" {\n")
+        f.write(article.body if part == "body" else article.view)
+        f.write(b"}\n")
 
 
-def graph_block(article, part: str = "body") -> str:
-    """One article's named graph as a TriG block (part="view": only what the views read)."""
-    return f"{article.name} {{\n{article.body if part == 'body' else article.view}}}\n"
+def graph_block(article) -> bytes:
+    """One article's named graph as a TriG block."""
+    return b"".join((article.name.encode("utf-8"), b" {\n", article.body, b"}\n"))
 
 
 def write_turtle(f, graph, base: str) -> None:
-    """The merged graph as Turtle: the default graph, then every article's triples."""
-    f.write(header(base))
-    f.write(default_text(graph, base))
+    """The merged graph as Turtle, written to `f` (binary): the default graph, then every
+    article's triples."""
+    f.write((header(base) + default_text(graph, base)).encode("utf-8"))
     for article in graph.articles:
         f.write(article.body)
 
@@ -130,11 +131,6 @@ def atomic_file(path: Path, binary: bool = False, durable: bool = True) -> Itera
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def atomic_text(path: Path):
-    """A text file (UTF-8, LF) written atomically, as a `with` block."""
-    return atomic_file(path)
 
 
 def atomic_write(path: Path, data: bytes | str, durable: bool = True) -> None:

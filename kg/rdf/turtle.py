@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 # Turtle's STRING_LITERAL_QUOTE may hold anything but '"', '\', LF and CR; other control
-# characters are escaped too, so that the files stay readable as text
-_STRING_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"} | {
-    c: f"\\u{c:04X}" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+# characters are escaped too, so that the files stay readable as text. Most strings (names, short spans) hold
+# none of these: a search finds that faster than translating them character by character.
+_STRING_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
+_STRING_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # a local name we write as prefix:local (with '/' escaped); anything else as <IRI>
 _LOCAL = re.compile(r"[A-Za-z0-9_.:/-]*")
@@ -24,7 +25,16 @@ def string(value: str) -> str:
     """A Turtle string literal (no language, no datatype)."""
     if not value.isascii() and _SURROGATE.search(value):
         value = _SURROGATE.sub("\ufffd", value)  # a lone surrogate (from a JSON escape) is not text
-    return '"' + value.translate(_STRING_ESCAPES) + '"'
+    if _STRING_SPECIAL.search(value) is None:
+        return '"' + value + '"'
+    value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if _STRING_CONTROL.search(value) is not None:
+        value = _STRING_CONTROL.sub(_control_escape, value)
+    return '"' + value + '"'
+
+
+def _control_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04X}"
 
 
 def local_name(name: str) -> str | None:

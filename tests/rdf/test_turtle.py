@@ -25,6 +25,14 @@ def test_strings_parse_back_to_themselves(value):
     assert t.object == ox.Literal(value)
 
 
+@pytest.mark.parametrize("value, written", [
+    ("plain", '"plain"'), ('say "hi"', '"say \\"hi\\""'), ("a\\b", '"a\\\\b"'), ("l1\nl2\r", '"l1\\nl2\\r"'),
+    ("tab\tkept", '"tab\tkept"'), ("nul\x00 esc\x1b del\x7f", '"nul\\u0000 esc\\u001B del\\u007F"'),
+])
+def test_strings_escape_only_what_turtle_or_a_reader_needs(value, written):
+    assert string(value) == written
+
+
 def test_a_lone_surrogate_becomes_the_replacement_character():
     bad = "bad \ud800 half"
     t = parse_one(f"kgr:a rdfs:label {string(bad)} .\n")
