@@ -199,7 +199,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     from concurrent.futures import ThreadPoolExecutor
 
     from kg.lookup import NameIndex
-    from kg.rdf.serialize import atomic_file, default_text, write_trig, write_turtle
+    from kg.rdf.serialize import default_text
     from kg.store import Graph, commit_store, entity_names, prepare_store, store_manifest
     from kg.views import VIEWS_DIR, last_build, maintained, materialize, write_views
 
@@ -208,9 +208,10 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     staged = {"trig": stage / "graph.trig", "ttl": stage / "graph.ttl"}
     graph, base = result.graph, settings.base_iri
     # two stores load in threads (pyoxigraph lets go of the GIL while it loads): the store on
-    # disk, a thousand articles at a time (memory), and the views' in-memory store; this thread
-    # writes the files meanwhile
-    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-load")
+    # disk, a thousand articles at a time (memory), and the views' in-memory store; a third
+    # thread writes the graph files (mostly waiting for the disk); this one makes the views and
+    # the drawing meanwhile
+    pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="kg-load")
     store_job = None
     committed = False
     try:
@@ -220,10 +221,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
         names = NameIndex.from_entities(entity_names(graph.default))
         last = last_build(out, manifest)  # the last build's store and views, where few things changed
         view_job = None if last else pool.submit(_view_store, graph, base, names, out)
-        with atomic_file(staged["trig"], binary=True) as f:
-            write_trig(f, graph, base)
-        with atomic_file(staged["ttl"], binary=True) as f:
-            write_turtle(f, graph, base)
+        files_job = pool.submit(_write_graph_files, staged, graph, base)
         lap("write")
         # the network views: the last build's rows brought up to date, or run once; kept with the store
         rows = maintained(last, store_job.result(), names, out) if last else None
@@ -242,6 +240,8 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
             if drawn.note:
                 result.warnings.append(f"graph.html: {drawn.note}")
             lap("html")
+        files_job.result()
+        lap("files")  # what is left of writing them
         fresh = store_job.result()
         lap("store")  # what is left of loading it once everything else is written
         os.replace(stage / VIEWS_DIR, fresh / VIEWS_DIR)
@@ -260,6 +260,15 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
         shutil.rmtree(stage, ignore_errors=True)
         if not committed and store_job is not None and not store_job.cancelled() and store_job.exception() is None:
             shutil.rmtree(store_job.result(), ignore_errors=True)  # a failed build leaves no half-made store
+
+
+def _write_graph_files(staged: dict[str, Path], graph, base: str) -> None:
+    from kg.rdf.serialize import atomic_file, write_trig, write_turtle
+
+    with atomic_file(staged["trig"], binary=True) as f:
+        write_trig(f, graph, base)
+    with atomic_file(staged["ttl"], binary=True) as f:
+        write_turtle(f, graph, base)
 
 
 def _view_store(graph, base: str, names, out: Path):

@@ -194,8 +194,13 @@ def write_views(folder: Path, rows: Rows) -> None:
                                                    ensure_ascii=False, separators=(",", ":")))
 
 
+# one encoder for every line (json.dumps with options makes a new one per call: half the time
+# of writing a hundred thousand rows)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _line(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (_ENCODE(value) + "\n").encode("utf-8")
 
 
 def _runs(spans: list[tuple[int, int]]) -> list[list[int]]:

@@ -222,6 +222,7 @@ class Assembler:
     pages: dict[str, Page]
     quads: list[Quad] = field(default_factory=list)
     _nodes: dict[str, ox.NamedNode] = field(default_factory=dict)
+    organisations: dict[str, ox.NamedNode] = field(default_factory=dict)  # outlet name in metadata -> node
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
         self.quads.append(ox.Quad(s, p, o, DEFAULT_GRAPH))
@@ -353,7 +354,15 @@ def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
 
 
 def _organisation(a: Assembler, name: str, index: EntityIndex) -> ox.NamedNode:
-    """An outlet or agency named in metadata: the known entity, else a new NewsOrganization."""
+    """An outlet or agency named in metadata: the known entity, else a new NewsOrganization
+    (described once per name: a few names stand in the metadata of thousands of articles)."""
+    found = a.organisations.get(name)
+    if found is None:
+        found = a.organisations[name] = _describe_organisation(a, name, index)
+    return found
+
+
+def _describe_organisation(a: Assembler, name: str, index: EntityIndex) -> ox.NamedNode:
     from kg.ingest.clean import _outlet_index, _outlet_of
     from kg.knowledge import load_known
 
@@ -388,8 +397,11 @@ def _entities(a: Assembler, index: EntityIndex) -> None:
             a.add(node, KG.capitalOf, a.node(ent.capital_of))
         if ent.iso:
             a.add(node, KG.isoCode, lit(ent.iso))
+        # each mention's span, as a.evidence(ent.id, Evidence(doc, start, end, "mentions", rule))
+        # would add it: written out here, as the most numerous evidence of a build
+        subject, pages = a.text(ent.id), a.pages
         for doc_id, m in ent.mentions:
-            a.evidence(ent.id, Evidence(doc_id, m.start, m.end, "mentions", m.rule), fact=False)
+            pages[doc_id].mention_links.add((subject, m.start, m.end, m.rule, "mentions"))
 
 
 def _event(a: Assembler, e: Event) -> None:

@@ -3,6 +3,7 @@ TriG writer is orders of magnitude slower); every file renamed into place atomic
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tempfile
@@ -44,11 +45,15 @@ def ox_quads(quads: Iterable) -> list[ox.Quad]:
 def write_trig(f, graph, base: str, part: str = "body") -> None:
     """`graph` (an assemble.Assembled) as TriG, written to `f` (binary) as it is made, so that no
     second copy of the graph is held in memory. part="view" writes only what the network views read."""
-    f.write((header(base) + default_text(graph, base)).encode("utf-8"))
-    for article in graph.articles:
-        f.write(article.name.encode("utf-8") + b" {\n")
-        f.write(article.body if part == "body" else article.view)
-        f.write(b"}\n")
+
+    def parts():
+        yield (header(base) + default_text(graph, base)).encode("utf-8")
+        for article in graph.articles:
+            yield article.name.encode("utf-8") + b" {\n"
+            yield article.body if part == "body" else article.view
+            yield b"}\n"
+
+    write_batched(f, parts())
 
 
 def graph_block(article) -> bytes:
@@ -59,9 +64,24 @@ def graph_block(article) -> bytes:
 def write_turtle(f, graph, base: str) -> None:
     """The merged graph as Turtle, written to `f` (binary): the default graph, then every
     article's triples."""
-    f.write((header(base) + default_text(graph, base)).encode("utf-8"))
-    for article in graph.articles:
-        f.write(article.body)
+    parts = (article.body for article in graph.articles)
+    write_batched(f, itertools.chain([(header(base) + default_text(graph, base)).encode("utf-8")], parts))
+
+
+def write_batched(f, parts: Iterable[bytes | memoryview], batch: int = 1 << 24) -> None:
+    """`parts` written to `f` ~16 MB at a time: a few calls that each let go of the GIL while the
+    bytes go out, so that a thread writing files beside the build's other work does not wait
+    for the GIL at every one of tens of thousands of small writes."""
+    pending: list = []
+    size = 0
+    for part in parts:
+        pending.append(part)
+        size += len(part)
+        if size >= batch:
+            f.write(b"".join(pending))
+            pending, size = [], 0
+    if pending:
+        f.write(b"".join(pending))
 
 
 def header(base: str) -> str:
