@@ -66,7 +66,7 @@ def test_cli_build_validate_entities(tmp_path):
     r = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--timings"])
     assert r.exit_code == 0 and "5 articles" in r.output
     stages = [line.split()[0] for line in r.output.splitlines() if line.strip().endswith(" s") and line.startswith("  ")]
-    assert stages == ["read", "merge", "assemble", "write", "views", "html", "store", "commit"]
+    assert stages == ["read", "merge", "assemble", "write", "views", "html", "files", "store", "commit"]
     r = runner.invoke(app, ["validate", str(tmp_path / "graph.trig")])
     assert r.exit_code == 0 and "conforms" in r.output
     r = runner.invoke(app, ["entities", "--graph", str(tmp_path / "graph.trig"), "--type", "Person"])
