@@ -228,9 +228,9 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
         if rows is None:
             rows = materialize((view_job or pool.submit(_view_store, graph, base, names, out)).result())
         del view_job
-        write_views(stage / VIEWS_DIR, rows)  # moved into the store once it is loaded
-        # the drawing reads these rows and files only, as kg viz does
-        views = Graph(None, names, out, rows, views_dir=stage / VIEWS_DIR)
+        support = write_views(stage / VIEWS_DIR, rows)  # moved into the store once it is loaded
+        # the drawing reads these rows only, as kg viz reads their files
+        views = Graph.of_rows(names, out, rows, support, views_dir=stage / VIEWS_DIR)
         lap("views")
         if settings.html:
             from kg.viz import render

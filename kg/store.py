@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from kg.config import ontology_dir
 from kg.errors import InputError, QueryError
 from kg.lookup import NameIndex
-from kg.views import MATERIALIZED, VIEWS_DIR, read_lines, read_support, read_view, support_of
+from kg.views import MATERIALIZED, VIEWS_DIR, read_lines, read_support, read_view, support_table
 
 log = logging.getLogger("kg")
 
@@ -78,6 +78,14 @@ class Graph:
     _sources: tuple[list[str], list[list]] | None = field(default=None, repr=False)  # rows the table indexes
     _warned: bool = field(default=False, repr=False)
 
+    @classmethod
+    def of_rows(cls, names: NameIndex, source: Path, rows: dict, support: dict, views_dir: Path | None = None) -> Graph:
+        """The views' rows a build has just made, with their support table (kg.views.write_views):
+        drawn from memory, nothing read back from the files."""
+        graph = cls(None, names, source, rows, views_dir=views_dir)
+        graph._support, graph._sources = support, rows["edge_sources"]
+        return graph
+
     def query(self, text: str, **bindings):
         """Run SPARQL (union of all graphs as the default graph); bindings are substituted as terms."""
         subs = {ox.Variable(k): v for k, v in bindings.items() if v is not None}
@@ -130,10 +138,7 @@ class Graph:
                 if self.views_dir is not None:
                     self._stale()
                 self._sources = self._materialized("edge_sources") or self.run_view("edge_sources")
-                table = support_of(*self._sources)
-                for info in table.values():  # as the build's table keeps them
-                    info["dates"] = sorted(info["dates"])
-                    info["articles"], info["outlets"] = len(info["articles"]), len(info["outlets"])
+                table = support_table(*self._sources)
             self._support = table
         return self._support
 

@@ -14,6 +14,7 @@ maintained this way writes byte-identical view files to a fresh build.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from dataclasses import dataclass
@@ -56,10 +57,25 @@ def definition(name: str) -> str:
     return hashlib.sha1((ontology_dir() / f"{name}.rq").read_bytes()).hexdigest()[:16]
 
 
+def _row_key(row: list) -> str:
+    return "\x1f".join(map(repr, row))
+
+
 def sort_rows(rows: list[list]) -> list[list]:
-    """Rows in the order the files keep them (the same whatever order the engine found them in)."""
-    rows.sort(key=lambda r: "\x1f".join(map(repr, r)))
+    """Rows in the order the files keep them (the same whatever order the engine found them in).
+    A build puts new rows among the kept ones in this order (with_rows): another order needs
+    another format number for the files."""
+    rows.sort(key=_row_key)
     return rows
+
+
+def with_rows(kept: list[list], new: list[list]) -> list[list]:
+    """`kept` (rows in the files' order, as sort_rows leaves them) with `new` rows put in their
+    places: what sort_rows makes of both, making the sort key of the new rows and of the few kept
+    rows each one is compared with, not of every row."""
+    for row in new:
+        bisect.insort(kept, row, key=_row_key)
+    return kept
 
 
 def materialize(graph) -> Rows:
@@ -93,9 +109,8 @@ def maintain(old_rows: Rows, old, new, subjects: set[str], graphs: set[str]) -> 
         columns, rows = old_rows[name]
         at = columns.index(ABOUT[name])
         kept = [r for r in rows if r[at] not in about]
-        for iri in sorted(about):
-            kept += new.run_view(name, **{ABOUT[name]: iri})[1]
-        out[name] = (columns, sort_rows(kept))
+        made = [r for iri in sorted(about) for r in new.run_view(name, **{ABOUT[name]: iri})[1]]
+        out[name] = (columns, with_rows(kept, made))
     out["edges"] = _maintain_edges(old_rows["edges"], new, subjects, speakers, graphs)
     return out
 
@@ -128,7 +143,7 @@ def _maintain_edges(old_rows, new, subjects: set[str], speakers: set[str], graph
         for said in store.quads_for_pattern(None, ATTRIBUTED, ox.NamedNode(iri), None):
             part.extend(store.quads_for_pattern(said.subject, None, None, said.graph_name))
     _, found = Graph(part, new.names, new.source).run_view("edges")
-    return columns, sort_rows([r for r in rows if not redone(r)] + [r for r in found if redone(r)])
+    return columns, with_rows([r for r in rows if not redone(r)], [r for r in found if redone(r)])
 
 
 def edge_key(s: str, pred: str, t: str) -> tuple:
@@ -158,10 +173,21 @@ def support_of(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
     return out
 
 
-def write_views(folder: Path, rows: Rows) -> None:
+def support_table(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
+    """support_of as Graph.support gives it: dates sorted, articles and outlets counted (the
+    indexes of each edge's rows kept)."""
+    table = support_of(columns, rows)
+    for info in table.values():
+        info["dates"] = sorted(info["dates"])
+        info["articles"], info["outlets"] = len(info["articles"]), len(info["outlets"])
+    return table
+
+
+def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
     """Materialized views to `folder` (a store's VIEWS_DIR once the build commits), one file each;
     edge_sources a row a line, with a table of each edge's support and the lines of its rows
-    (drawing a large graph reads the table and the rows of the edges it draws, not every row)."""
+    (drawing a large graph reads the table and the rows of the edges it draws, not every row).
+    Returns the support table (support_table), for drawing from these rows without reading them back."""
     from kg.rdf.serialize import atomic_file, atomic_write
 
     folder.mkdir(exist_ok=True)
@@ -179,19 +205,21 @@ def write_views(folder: Path, rows: Rows) -> None:
             n = f.write(_line(r))
             spans.append((pos, n))
             pos += n
+    support = support_table(columns, rows_)
     table = []
-    for key, info in support_of(columns, rows_).items():
+    for key, info in support.items():
         if len(key) == 2:  # symmetric: written from the lesser end
             pred, pair = key[0], sorted(key[1])
             s, t = pair[0], pair[-1]
         else:
             pred, s, t = key
-        table.append([s, pred, t, sorted(info["dates"]), len(info["articles"]), len(info["outlets"]),
+        table.append([s, pred, t, info["dates"], info["articles"], info["outlets"],
                       info["hedged"], info["denied"], _runs([spans[n] for n in info["rows"]])])
     table.sort(key=lambda r: (r[0], r[1], r[2]))
     atomic_write(folder / SUPPORT_FILE, json.dumps({"format": 1, "query": definition("edge_sources"),
                                                     "columns": SUPPORT_COLUMNS, "rows": table},
                                                    ensure_ascii=False, separators=(",", ":")))
+    return support
 
 
 # one encoder for every line (json.dumps with options makes a new one per call: half the time

@@ -161,6 +161,22 @@ def test_a_changed_class_is_not_maintained_row_by_row():
     assert maintain({}, graph(), new, {cls.value}, set()) is None
 
 
+def test_rows_put_into_kept_rows_take_the_places_a_whole_sort_gives_them():
+    import random
+
+    from kg.views import sort_rows, with_rows
+
+    rng = random.Random(7)
+    values = ["a", "b", "kgr:x", 'q"uote', "\x1f", "", None, True, False, 0, 3, 2.5, "2024-01"]
+
+    def row():
+        return [rng.choice(values) for _ in range(3)]
+
+    for _ in range(200):
+        kept, new = [row() for _ in range(rng.randrange(0, 12))], [row() for _ in range(rng.randrange(0, 5))]
+        assert with_rows(sort_rows([list(r) for r in kept]), [list(r) for r in new]) == sort_rows(kept + new)
+
+
 @pytest.mark.parametrize("text", ['{"format": 2, "base": "x"}', '[1, 2]', "{not json", '{"format": 1}'])
 def test_a_manifest_this_version_cannot_use_is_none(tmp_path, text):
     from kg.store import MANIFEST, read_manifest
