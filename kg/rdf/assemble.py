@@ -1,7 +1,7 @@
 """Resolved entities, events and statements -> RDF. The only place that makes triples.
 
 The default graph holds the merged facts (entities, events, binary edges, the ontology's
-subclass axioms, the outlets and authors); it is made of pyoxigraph quads and serialised
+subclass axioms, the outlets and authors); it is made of pyoxigraph triples and serialised
 by pyoxigraph. Each article's named graph holds the article, its text (nif:Context), its
 evidence spans and the links from facts to them, and the statements it reports: nine
 tenths of a build, so it is written straight to Turtle text (kg.rdf.turtle), one article
@@ -50,8 +50,6 @@ class OxNamespace:
 
 KG, NIF, RDF, RDFS, XSD, DCTERMS, PROV, SKOS = (
     OxNamespace(ns) for ns in (KG, NIF, RDF, RDFS, XSD, DCTERMS, PROV, SKOS))
-Quad = ox.Quad
-DEFAULT_GRAPH = ox.DefaultGraph()
 _TERMS: dict[str, ox.NamedNode] = {}
 
 
@@ -129,7 +127,7 @@ class ArticleGraph:
 
 @dataclass
 class Assembled:
-    default: list[Quad]  # the default graph, deduplicated and sorted
+    default: list[ox.Triple]  # the default graph, deduplicated and sorted
     articles: list[ArticleGraph]  # sorted by graph name
     default_text: str | None = None  # the default graph as Turtle, once serialised
 
@@ -215,17 +213,17 @@ def vocab_text(terms: Terms) -> dict[str, str]:
 
 @dataclass
 class Assembler:
-    """The default graph as quads, and a Page per article."""
+    """The default graph as triples, and a Page per article."""
 
     base: str
     terms: Terms
     pages: dict[str, Page]
-    quads: list[Quad] = field(default_factory=list)
+    triples: list[ox.Triple] = field(default_factory=list)
     _nodes: dict[str, ox.NamedNode] = field(default_factory=dict)
     organisations: dict[str, ox.NamedNode] = field(default_factory=dict)  # outlet name in metadata -> node
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
-        self.quads.append(ox.Quad(s, p, o, DEFAULT_GRAPH))
+        self.triples.append(ox.Triple(s, p, o))  # (a Quad in the default graph takes 4x longer to make)
 
     def node(self, local: str) -> ox.NamedNode:
         """A resource of ours, made once (the same few thousand entities are named in most quads)."""
@@ -289,8 +287,8 @@ def assemble(
     positions: list[Position],
     base: str,
 ) -> Assembled:
-    """The default graph's quads and every article's graph as text."""
-    from kg.rdf.serialize import ox_quads
+    """The default graph's triples and every article's graph as text."""
+    from kg.rdf.serialize import ox_triples
 
     terms = Terms(output_prefixes(base))
     vocab = vocab_text(terms)
@@ -310,7 +308,7 @@ def assemble(
     for s in statements:
         _statement(a, s)
     pages = sorted(a.pages.values(), key=lambda p: p.name)
-    return Assembled(ox_quads(a.quads), [p.render() for p in pages])
+    return Assembled(ox_triples(a.triples), [p.render() for p in pages])
 
 
 def ontology_axioms() -> Iterable[tuple]:

@@ -42,6 +42,11 @@ def ox_quads(quads: Iterable) -> list[ox.Quad]:
     return out
 
 
+def ox_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """Deduplicated triples in the order ox_quads gives them in the default graph (by their N-Triples text)."""
+    return sorted(set(triples), key=str)
+
+
 def write_trig(f, graph, base: str, part: str = "body") -> None:
     """`graph` (an assemble.Assembled) as TriG, written to `f` (binary) as it is made, so that no
     second copy of the graph is held in memory. part="view" writes only what the network views read."""
