@@ -200,7 +200,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
 
     from kg.lookup import NameIndex
     from kg.rdf.serialize import default_text
-    from kg.store import Graph, commit_store, entity_names, prepare_store, store_manifest
+    from kg.store import Graph, commit_store, entity_names, plan_store, prepare_store
     from kg.views import VIEWS_DIR, last_build, maintained, materialize, write_views
 
     out.mkdir(parents=True, exist_ok=True)
@@ -216,10 +216,10 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     committed = False
     try:
         default_text(graph, base)  # serialised once, here, before the threads need it
-        manifest = store_manifest(graph, base)
-        store_job = pool.submit(prepare_store, out, graph=graph, base=base, manifest=manifest)  # the long pole
+        plan = plan_store(out, graph, base)  # the manifest, and what changed since the store in out/
+        store_job = pool.submit(prepare_store, out, graph=graph, base=base, plan=plan)  # the long pole
         names = NameIndex.from_entities(entity_names(graph.default))
-        last = last_build(out, manifest)  # the last build's store and views, where few things changed
+        last = last_build(plan)  # the last build's store and views, where few things changed
         view_job = None if last else pool.submit(_view_store, graph, base, names, out)
         files_job = pool.submit(_write_graph_files, staged, graph, base)
         lap("write")

@@ -252,9 +252,9 @@ def write_store(quads: list, out: Path, names: NameIndex | None = None) -> Path:
 
 
 def prepare_store(out: Path, quads: list | None = None, graph=None, base: str = "",
-                  manifest: dict | None = None) -> Path:
+                  plan: StorePlan | None = None) -> Path:
     """A new store beside out/store, not yet in use (commit_store swaps it in), loaded from
-    `quads` or from a build's `graph` (an assemble.Assembled, with its `manifest`).
+    `quads` or from a build's `graph` (an assemble.Assembled, with its `plan`).
 
     A build's graph is loaded a thousand articles at a time (the bulk loader's memory grows with
     what it is given at once); where out/store holds an earlier build, the new store is a copy of
@@ -265,10 +265,10 @@ def prepare_store(out: Path, quads: list | None = None, graph=None, base: str = 
     fresh.chmod(0o755)
     try:
         if graph is not None:
-            manifest = manifest or store_manifest(graph, base)
-            if not _update_copy(out / STORE_DIR, fresh, graph, base, manifest):
+            plan = plan or plan_store(out, graph, base)
+            if not _update_copy(plan, fresh, graph, base):
                 _load(ox.Store(str(fresh)), graph_pieces(graph, base))
-            (fresh / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+            (fresh / MANIFEST).write_text(json.dumps(plan.manifest, sort_keys=True), encoding="utf-8")
         else:
             store = ox.Store(str(fresh))
             store.bulk_load(ox.serialize(quads or [], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
@@ -289,14 +289,45 @@ def _digest(text: str | bytes) -> str:
     return hashlib.sha1(data).hexdigest()[:16]  # tells a change, no more
 
 
-def store_manifest(graph, base: str) -> dict:
+def store_manifest(graph, base: str, blocks: dict[str, str] | None = None) -> dict:
     """What the store of `graph` holds, as a hash of the text of each default-graph subject's
-    block and of each article's graph: two manifests tell what changed between two builds."""
+    block (`blocks`, where made already) and of each article's graph: two manifests tell what
+    changed between two builds."""
     from kg.rdf.serialize import default_blocks
 
+    blocks = default_blocks(graph, base) if blocks is None else blocks
     return {"format": MANIFEST_FORMAT, "base": base,
-            "subjects": {iri: _digest(block) for iri, block in default_blocks(graph, base).items()},
+            "subjects": {iri: _digest(block) for iri, block in blocks.items()},
             "graphs": {a.iri: _digest(a.body) for a in graph.articles}}
+
+
+@dataclass
+class StorePlan:
+    """How a build's store is made, decided once for the store's thread and the views: the new
+    graph's manifest and, where out/ holds a store this version can patch, what changed since."""
+
+    manifest: dict
+    current: Path | None = None  # the store in out/ (resolved), where its manifest is usable
+    subjects: set[str] = field(default_factory=set)  # default-graph subjects whose text changed
+    graphs: set[str] = field(default_factory=set)  # articles' graphs that changed, came or went
+    stored: set[str] = field(default_factory=set)  # those of `graphs` the current store holds
+    blocks: dict[str, str] = field(default_factory=dict)  # the changed subjects' Turtle blocks
+
+
+def plan_store(out: Path, graph, base: str) -> StorePlan:
+    """The manifest of `graph` and what changed since the store in `out` was built."""
+    from kg.rdf.serialize import default_blocks
+
+    blocks = default_blocks(graph, base)
+    plan = StorePlan(store_manifest(graph, base, blocks))
+    current = (out / STORE_DIR).resolve()
+    old = read_manifest(current) if current.is_dir() else None
+    changed = changes(old, plan.manifest) if old is not None else None
+    if changed is not None:
+        plan.current, (plan.subjects, plan.graphs) = current, changed
+        plan.stored = {g for g in plan.graphs if g in old["graphs"]}
+        plan.blocks = {iri: blocks[iri] for iri in plan.subjects if iri in blocks}
+    return plan
 
 
 def read_manifest(store_dir: Path) -> dict | None:
@@ -340,35 +371,30 @@ def _load(store: ox.Store, pieces: Iterable[bytes]) -> None:
     store.flush()
 
 
-def _update_copy(current: Path, fresh: Path, graph, base: str, manifest: dict) -> bool:
-    """Make `fresh` a copy of the store at `current` with the subjects and graphs that changed
+def _update_copy(plan: StorePlan, fresh: Path, graph, base: str) -> bool:
+    """Make `fresh` a copy of the current store with the subjects and graphs that changed
     replaced; False (and `fresh` left empty) where there is no usable earlier store."""
-    from kg.rdf.serialize import default_blocks, header
+    from kg.rdf.serialize import header
 
-    old = read_manifest(current)
-    changed = changes(old, manifest) if old is not None else None
     try:
-        if changed is None:
+        if plan.current is None:
             return False
         fresh.rmdir()
-        ox.Store.read_only(str(current.resolve())).backup(str(fresh))
+        ox.Store.read_only(str(plan.current)).backup(str(fresh))
     except (OSError, ValueError, KeyError, AttributeError):
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(mode=0o755)
         return False
-    subjects, graphs = changed
     store = ox.Store(str(fresh))
     default = ox.DefaultGraph()
-    for iri in sorted(subjects):
+    for iri in sorted(plan.subjects):
         for q in list(store.quads_for_pattern(ox.NamedNode(iri), None, None, default)):
             store.remove(q)
-    for iri in sorted(graphs):
-        if iri in old["graphs"]:
-            store.remove_graph(ox.NamedNode(iri))
-    blocks = default_blocks(graph, base) if subjects else {}
-    text = "".join(blocks[iri] for iri in sorted(subjects) if iri in blocks)
+    for iri in sorted(plan.stored):
+        store.remove_graph(ox.NamedNode(iri))
+    text = "".join(plan.blocks[iri] for iri in sorted(plan.blocks))
     _load(store, [(header(base) + text).encode("utf-8")] + list(graph_pieces(
-        graph, base, [a for a in graph.articles if a.iri in graphs], default=False)))
+        graph, base, [a for a in graph.articles if a.iri in plan.graphs], default=False)))
     return True
 
 

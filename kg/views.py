@@ -326,18 +326,13 @@ class LastBuild:
     graphs: set[str]  # articles' graphs that changed, came or went
 
 
-def last_build(out: Path, manifest: dict) -> LastBuild | None:
-    """The last build's store and view rows in `out`, where its store's manifest and `manifest`
-    (the new graph's) tell few enough changes; else None."""
-    from kg.store import STORE_DIR, changes, read_manifest
-
-    store = (out / STORE_DIR).resolve()
-    old = read_manifest(store) if store.is_dir() else None
-    changed = changes(old, manifest) if old is not None else None
-    if changed is None or sum(map(len, changed)) > MAINTAIN_LIMIT:
+def last_build(plan) -> LastBuild | None:
+    """The last build's store and view rows, where the build's kg.store.StorePlan tells few
+    enough changes since; else None."""
+    if plan.current is None or len(plan.subjects) + len(plan.graphs) > MAINTAIN_LIMIT:
         return None
-    rows = read_views(store / VIEWS_DIR)
-    return LastBuild(store, rows, *changed) if rows is not None else None
+    rows = read_views(plan.current / VIEWS_DIR)
+    return LastBuild(plan.current, rows, plan.subjects, plan.graphs) if rows is not None else None
 
 
 def maintained(last: LastBuild, fresh: Path, names, source: Path) -> Rows | None:
