@@ -6,13 +6,21 @@ and kept. The cache (out/.cache) is keyed by the file's content hash, its id, an
 fingerprint of everything that shapes extraction (the source of the per-article stages,
 the language data, the known entities, the extractors' versions): change a rule or a
 lexicon and every article is extracted again; add or change one article and only that one is.
+
+A result is kept in a file of its own as soon as it is made (an interrupted build keeps what
+it did); at the end of a build the results it used are gathered into one pack, read whole by
+the next build: one sequential read instead of one file per article (on a cold disk cache,
+reading 10,000 small files took seconds), and the single files folded into it are removed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
+import shutil
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +31,8 @@ from kg.config import PACKAGE_DIR, hash_files, ontology_dir
 from kg.errors import InputError, SkippedInput
 
 CACHE_DIR = ".cache"
+PACK = "pack"  # in a fingerprint's folder: the results of the last build, one after another
+PACK_MAGIC = b"kg-cache-pack 1\n"
 # what the per-article result depends on: code of these stages and these data
 FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "article.py",
                     "execute.py")
@@ -89,12 +99,40 @@ def fingerprint() -> str:
 
 
 class Cache:
-    """Per-file results in out/.cache, written atomically; unreadable entries are recomputed."""
+    """Per-file results in out/.cache, written atomically; unreadable entries are recomputed.
+
+    The pack is a header (PACK_MAGIC, the length of the index, the index as JSON: cache key ->
+    [offset, length, CRC-32] of its pickle after the index) and the pickles; a damaged pack is
+    ignored and a damaged entry computed again (the checksum: a pickle can be altered and still
+    load)."""
 
     def __init__(self, out: Path):
         self.dir = out / CACHE_DIR / fingerprint()[:16]
         self.hits = 0
         self.misses = 0
+        self._pack: dict[str, tuple[int, int, int]] | None = None  # read at the first get
+        self._pack_data = memoryview(b"")
+        self._used: dict[str, bytes | memoryview] = {}  # key -> pickled outcome, of this build
+        self._unpacked = False  # whether this build used a result the pack does not hold
+
+    def _read_pack(self) -> None:
+        self._pack = {}
+        try:
+            data = (self.dir / PACK).read_bytes()
+        except OSError:
+            return
+        try:
+            if not data.startswith(PACK_MAGIC):
+                return
+            at = len(PACK_MAGIC)
+            size = int.from_bytes(data[at : at + 8], "big")
+            index = json.loads(data[at + 8 : at + 8 + size])
+            body = memoryview(data)[at + 8 + size :]
+            if all(isinstance(v, list) and len(v) == 3 and 0 <= v[0] and v[0] + v[1] <= len(body)
+                   for v in index.values()):
+                self._pack, self._pack_data = {k: (v[0], v[1], v[2]) for k, v in index.items()}, body
+        except (ValueError, TypeError, AttributeError):
+            return
 
     def key(self, doc_id: str, path: Path) -> str | None:
         try:
@@ -106,11 +144,23 @@ class Cache:
     def get(self, key: str | None) -> FileOutcome | None:
         if key is None:
             return None
+        if self._pack is None:
+            self._read_pack()
         try:
-            with open(self.dir / key[:2] / key, "rb") as f:
-                outcome = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            outcome = None
+            span = self._pack.get(key)
+            if span is not None:  # a damaged entry is looked for in its own file, then computed
+                data = self._pack_data[span[0] : span[0] + span[1]]
+                outcome = _unpickle(data) if zlib.crc32(data) == span[2] else None
+            if outcome is None:
+                data = (self.dir / key[:2] / key).read_bytes()
+                outcome = _unpickle(data)
+                self._unpacked = True
+        except OSError:
             return None
+        if outcome is None:
+            return None
+        self._used[key] = data
         self.hits += 1
         return outcome
 
@@ -120,16 +170,54 @@ class Cache:
         from kg.rdf.serialize import atomic_write
 
         (self.dir / key[:2]).mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
         # no fsync: an entry lost or torn by a crash fails to unpickle and is computed again
-        atomic_write(self.dir / key[:2] / key, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        atomic_write(self.dir / key[:2] / key, data, durable=False)
+        self._used[key] = data
+        self._unpacked = True
+
+    def repack(self) -> None:
+        """Gather the results this build used into the pack (unless it holds exactly those) and
+        remove the single files folded into it; results of articles gone are dropped."""
+        from kg.rdf.serialize import atomic_file
+
+        if self._pack is None:
+            self._read_pack()
+        keys = sorted(self._used)
+        if not self._unpacked and keys == sorted(self._pack):
+            self._forget()
+            return
+        index, at = {}, 0
+        for key in keys:
+            index[key] = [at, len(self._used[key]), zlib.crc32(self._used[key])]
+            at += len(self._used[key])
+        head = json.dumps(index, separators=(",", ":")).encode("ascii")
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with atomic_file(self.dir / PACK, binary=True) as f:  # durable: the single files go next
+            f.write(PACK_MAGIC + len(head).to_bytes(8, "big") + head)
+            for key in keys:
+                f.write(self._used[key])
+        for folder in self.dir.iterdir():  # the single files: now in the pack, or of articles gone
+            if folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Let go of the pack's bytes (the next get reads it again)."""
+        self._used, self._pack, self._pack_data, self._unpacked = {}, None, memoryview(b""), False
 
     def prune(self, out: Path) -> None:
         """Forget the results of other fingerprints (older code or data)."""
-        import shutil
-
         for old in (out / CACHE_DIR).glob("*"):
             if old.is_dir() and old != self.dir:
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def _unpickle(data) -> FileOutcome | None:
+    try:
+        return pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
+        return None
 
 
 def run_files(

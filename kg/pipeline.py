@@ -126,6 +126,7 @@ def build(
             result.warnings.extend(outcome.warnings)
         if cache:
             result.cached = cache.hits
+            cache.repack()
             cache.prune(Path(out))
         if not results:
             raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))

@@ -79,6 +79,58 @@ def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(corpus, serial,
     assert fresh.articles == third.articles
 
 
+def _cache_files(out):
+    return sorted(p.relative_to(out) for p in (out / ".cache").rglob("*") if p.is_file())
+
+
+def test_the_cache_keeps_a_build_s_results_in_one_pack(corpus, tmp_path, monkeypatch):
+    import kg.execute
+    from kg.execute import PACK
+
+    work = tmp_path / "in"
+    shutil.copytree(corpus, work)
+    out = tmp_path / "out"
+    first = build([work], out)
+    assert [p.name for p in _cache_files(out)] == [PACK]  # the single files folded into it
+    _add(work)
+    # a build stopped before it packed leaves the new article's result in a file of its own
+    monkeypatch.setattr(kg.execute.Cache, "repack", lambda self: None)
+    build([work], out)
+    monkeypatch.undo()
+    assert len(_cache_files(out)) == 2
+    (out / "graph.html").unlink()
+    second = build([work], out)
+    assert second.cached == second.articles == first.articles + 1  # from the pack and that file
+    assert [p.name for p in _cache_files(out)] == [PACK]
+    sorted((work / "generated").rglob("*.txt"))[5].unlink()
+    third = build([work], out)
+    assert third.cached == third.articles == first.articles
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled entry", "not a pack"])
+def test_a_damaged_pack_costs_recomputing_never_a_wrong_result(corpus, serial, tmp_path, damage):
+    from kg.execute import PACK
+
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    (pack,) = _cache_files(out)
+    data = bytearray((out / pack).read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "garbled entry":
+        data[-400:-200] = b"\xff" * 200
+    else:
+        data = b"PK\x03\x04" + data[4:]
+    (out / pack).write_bytes(bytes(data))
+    (out / "graph.html").unlink()  # so that the build runs
+    again = build([corpus], out)
+    assert again.cached < first.articles
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (serial / name).read_bytes()
+    assert [p.name for p in _cache_files(out)] == [PACK]  # made whole again
+    assert build([corpus], out).unchanged
+
+
 def _store_quads(out):
     from kg.store import open_graph
 
