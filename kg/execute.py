@@ -8,9 +8,11 @@ the language data, the known entities, the extractors' versions): change a rule 
 lexicon and every article is extracted again; add or change one article and only that one is.
 
 A result is kept in a file of its own as soon as it is made (an interrupted build keeps what
-it did); at the end of a build the results it used are gathered into one pack, read whole by
-the next build: one sequential read instead of one file per article (on a cold disk cache,
-reading 10,000 small files took seconds), and the single files folded into it are removed.
+it did); when a build used more than a few results that are not in the pack, or the pack holds
+more than a few that it did not use, the results it used are gathered into one pack, read whole
+by the next build: one sequential read instead of one file per article, and the single files
+folded into it are removed. (Adding an article leaves the pack as it is: rewriting it would cost
+more than reading the one file.)
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ from kg.errors import InputError, SkippedInput
 CACHE_DIR = ".cache"
 PACK = "pack"  # in a fingerprint's folder: the results of the last build, one after another
 PACK_MAGIC = b"kg-cache-pack 1\n"
+# results used from single files, plus results in the pack no longer used, that a build leaves
+# as they are: past this many (and a twentieth of the build), it packs again
+PACK_SLACK = 64
 # what the per-article result depends on: code of these stages and these data
 FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "article.py",
                     "execute.py")
@@ -113,7 +118,7 @@ class Cache:
         self._pack: dict[str, tuple[int, int, int]] | None = None  # read at the first get
         self._pack_data = memoryview(b"")
         self._used: dict[str, bytes | memoryview] = {}  # key -> pickled outcome, of this build
-        self._unpacked = False  # whether this build used a result the pack does not hold
+        self._unpacked: set[str] = set()  # results this build used that the pack does not hold
 
     def _read_pack(self) -> None:
         self._pack = {}
@@ -155,7 +160,7 @@ class Cache:
             if outcome is None:
                 data = (self.dir / key[:2] / key).read_bytes()
                 outcome = _unpickle(data)
-                self._unpacked = True
+                self._unpacked.add(key)
         except OSError:
             return None
         if outcome is None:
@@ -174,17 +179,19 @@ class Cache:
         # no fsync: an entry lost or torn by a crash fails to unpickle and is computed again
         atomic_write(self.dir / key[:2] / key, data, durable=False)
         self._used[key] = data
-        self._unpacked = True
+        self._unpacked.add(key)
 
     def repack(self) -> None:
-        """Gather the results this build used into the pack (unless it holds exactly those) and
-        remove the single files folded into it; results of articles gone are dropped."""
+        """Gather the results this build used into the pack and remove the single files folded
+        into it (results of articles gone are dropped), where more than a few are outside the
+        pack or the pack holds more than a few unused (PACK_SLACK)."""
         from kg.rdf.serialize import atomic_file
 
         if self._pack is None:
             self._read_pack()
         keys = sorted(self._used)
-        if not self._unpacked and keys == sorted(self._pack):
+        unused = len(self._pack.keys() - self._used.keys())
+        if self._pack and len(self._unpacked) + unused <= max(PACK_SLACK, len(keys) // 20):
             self._forget()
             return
         index, at = {}, 0
@@ -204,7 +211,7 @@ class Cache:
 
     def _forget(self) -> None:
         """Let go of the pack's bytes (the next get reads it again)."""
-        self._used, self._pack, self._pack_data, self._unpacked = {}, None, memoryview(b""), False
+        self._used, self._pack, self._pack_data, self._unpacked = {}, None, memoryview(b""), set()
 
     def prune(self, out: Path) -> None:
         """Forget the results of other fingerprints (older code or data)."""
