@@ -72,7 +72,11 @@ def sort_rows(rows: list[list]) -> list[list]:
 def with_rows(kept: list[list], new: list[list]) -> list[list]:
     """`kept` (rows in the files' order, as sort_rows leaves them) with `new` rows put in their
     places: what sort_rows makes of both, making the sort key of the new rows and of the few kept
-    rows each one is compared with, not of every row."""
+    rows each one is compared with, not of every row. (Each insertion moves the rows after it:
+    past a hundredth of the rows, sorting them all again is cheaper.)"""
+    if len(new) > len(kept) // 100:
+        kept += new
+        return sort_rows(kept)
     for row in new:
         bisect.insort(kept, row, key=_row_key)
     return kept
