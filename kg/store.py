@@ -289,13 +289,10 @@ def _digest(text: str | bytes) -> str:
     return hashlib.sha1(data).hexdigest()[:16]  # tells a change, no more
 
 
-def store_manifest(graph, base: str, blocks: dict[str, str] | None = None) -> dict:
+def store_manifest(graph, base: str, blocks: dict[str, str]) -> dict:
     """What the store of `graph` holds, as a hash of the text of each default-graph subject's
-    block (`blocks`, where made already) and of each article's graph: two manifests tell what
+    block (kg.rdf.serialize.default_blocks) and of each article's graph: two manifests tell what
     changed between two builds."""
-    from kg.rdf.serialize import default_blocks
-
-    blocks = default_blocks(graph, base) if blocks is None else blocks
     return {"format": MANIFEST_FORMAT, "base": base,
             "subjects": {iri: _digest(block) for iri, block in blocks.items()},
             "graphs": {a.iri: _digest(a.body) for a in graph.articles}}
@@ -355,10 +352,10 @@ def changes(old: dict, new: dict) -> tuple[set[str], set[str]] | None:
 
 def graph_pieces(graph, base: str, articles=None, default: bool = True, size: int = 1000) -> Iterable[bytes]:
     """TriG documents of the default graph and of `articles` (all by default), `size` at a time."""
-    from kg.rdf.serialize import default_text, graph_block, header
+    from kg.rdf.serialize import graph_block, header, preamble
 
     if default:
-        yield (header(base) + default_text(graph, base)).encode("utf-8")
+        yield preamble(graph, base)
     articles = graph.articles if articles is None else articles
     head = header(base).encode("utf-8")
     for i in range(0, len(articles), size):

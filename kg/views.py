@@ -155,9 +155,9 @@ def edge_key(s: str, pred: str, t: str) -> tuple:
     return (pred, frozenset((s, t))) if pred in SYMMETRIC else (pred, s, t)
 
 
-def support_of(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
-    """Per edge: the dates, articles and outlets behind it (sets), whether it is hedged or denied,
-    and which of `rows` (edge_sources) support it (their indexes)."""
+def support_table(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
+    """Per edge: the dates behind it (sorted), how many articles and outlets, whether it is hedged
+    or denied, and which of `rows` (edge_sources) support it (their indexes)."""
     at = {c: columns.index(c) for c in ("source", "predicate", "target", "date", "article", "outlet",
                                         "hedged", "denied")}
     out: dict[tuple, dict] = {}
@@ -174,17 +174,10 @@ def support_of(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
         info["hedged"] |= bool(r[at["hedged"]])
         info["denied"] |= bool(r[at["denied"]])
         info["rows"].append(n)
-    return out
-
-
-def support_table(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
-    """support_of as Graph.support gives it: dates sorted, articles and outlets counted (the
-    indexes of each edge's rows kept)."""
-    table = support_of(columns, rows)
-    for info in table.values():
+    for info in out.values():
         info["dates"] = sorted(info["dates"])
         info["articles"], info["outlets"] = len(info["articles"]), len(info["outlets"])
-    return table
+    return out
 
 
 def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
@@ -199,7 +192,7 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
         if name == "edge_sources":
             continue
         data = {"format": 1, "view": name, "query": definition(name), "columns": columns, "rows": rows_}
-        atomic_write(folder / f"{name}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        atomic_write(folder / f"{name}.json", _ENCODE(data))
     columns, rows_ = rows["edge_sources"]
     spans = []  # (offset, length) of each row's line
     with atomic_file(folder / SOURCES_FILE, binary=True) as f:
@@ -220,14 +213,13 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
         table.append([s, pred, t, info["dates"], info["articles"], info["outlets"],
                       info["hedged"], info["denied"], _runs([spans[n] for n in info["rows"]])])
     table.sort(key=lambda r: (r[0], r[1], r[2]))
-    atomic_write(folder / SUPPORT_FILE, json.dumps({"format": 1, "query": definition("edge_sources"),
-                                                    "columns": SUPPORT_COLUMNS, "rows": table},
-                                                   ensure_ascii=False, separators=(",", ":")))
+    atomic_write(folder / SUPPORT_FILE, _ENCODE({"format": 1, "query": definition("edge_sources"),
+                                                 "columns": SUPPORT_COLUMNS, "rows": table}))
     return support
 
 
-# one encoder for every line (json.dumps with options makes a new one per call: half the time
-# of writing a hundred thousand rows)
+# one encoder for every file and line (json.dumps with options makes a new one per call: half
+# the time of writing a hundred thousand rows)
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 

@@ -87,10 +87,8 @@ def test_the_cache_keeps_a_build_s_results_in_one_pack(corpus, tmp_path, monkeyp
     import kg.execute
     from kg.execute import PACK
 
-    work = tmp_path / "in"
-    shutil.copytree(corpus, work)
-    out = tmp_path / "out"
-    first = build([work], out)
+    work, out = _built_copy(corpus, tmp_path)
+    first = build([work], out)  # nothing changed: the counts of the build just made
     assert [p.name for p in _cache_files(out)] == [PACK]  # the single files folded into it
     _add(work)
     build([work], out)  # one new result: kept in a file of its own, the pack left as it is

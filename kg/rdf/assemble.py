@@ -158,6 +158,12 @@ class Page:
     def evidence(self, subject: str, ev: Evidence, fact: bool) -> None:
         (self.fact_links if fact else self.mention_links).add((subject, ev.start, ev.end, ev.rule, ev.extractor))
 
+    def mention(self, subject: str, m) -> None:
+        """An entity mention `m` (a kg.model.Mention) as evidence of `subject`: what evidence()
+        adds for Evidence(doc, m.start, m.end, "mentions", m.rule), without making one (mentions
+        are the most numerous evidence of a build)."""
+        self.mention_links.add((subject, m.start, m.end, m.rule, "mentions"))
+
     def render(self) -> ArticleGraph:
         t = self.vocab
         text = self.doc.text
@@ -395,11 +401,9 @@ def _entities(a: Assembler, index: EntityIndex) -> None:
             a.add(node, KG.capitalOf, a.node(ent.capital_of))
         if ent.iso:
             a.add(node, KG.isoCode, lit(ent.iso))
-        # each mention's span, as a.evidence(ent.id, Evidence(doc, start, end, "mentions", rule))
-        # would add it: written out here, as the most numerous evidence of a build
         subject, pages = a.text(ent.id), a.pages
         for doc_id, m in ent.mentions:
-            pages[doc_id].mention_links.add((subject, m.start, m.end, m.rule, "mentions"))
+            pages[doc_id].mention(subject, m)
 
 
 def _event(a: Assembler, e: Event) -> None:

@@ -52,7 +52,7 @@ def write_trig(f, graph, base: str, part: str = "body") -> None:
     second copy of the graph is held in memory. part="view" writes only what the network views read."""
 
     def parts():
-        yield (header(base) + default_text(graph, base)).encode("utf-8")
+        yield preamble(graph, base)
         for article in graph.articles:
             yield article.name.encode("utf-8") + b" {\n"
             yield article.body if part == "body" else article.view
@@ -69,8 +69,7 @@ def graph_block(article) -> bytes:
 def write_turtle(f, graph, base: str) -> None:
     """The merged graph as Turtle, written to `f` (binary): the default graph, then every
     article's triples."""
-    parts = (article.body for article in graph.articles)
-    write_batched(f, itertools.chain([(header(base) + default_text(graph, base)).encode("utf-8")], parts))
+    write_batched(f, itertools.chain([preamble(graph, base)], (article.body for article in graph.articles)))
 
 
 def write_batched(f, parts: Iterable[bytes | memoryview], batch: int = 1 << 24) -> None:
@@ -87,6 +86,11 @@ def write_batched(f, parts: Iterable[bytes | memoryview], batch: int = 1 << 24) 
             pending, size = [], 0
     if pending:
         f.write(b"".join(pending))
+
+
+def preamble(graph, base: str) -> bytes:
+    """What every file and store load of `graph` begins with: the prefixes, then the default graph."""
+    return (header(base) + default_text(graph, base)).encode("utf-8")
 
 
 def header(base: str) -> str:

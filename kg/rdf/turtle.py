@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 # Turtle's STRING_LITERAL_QUOTE may hold anything but '"', '\', LF and CR; other control
-# characters are escaped too, so that the files stay readable as text. Most strings (names, short spans) hold
-# none of these: a search finds that faster than translating them character by character.
+# characters are escaped too, so that the files stay readable as text. Most strings (names,
+# short spans) hold none of these: a search finds that faster than translating them character
+# by character.
 _STRING_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 _STRING_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
