@@ -30,9 +30,11 @@ from functools import cache
 from pathlib import Path
 
 from kg.config import PACKAGE_DIR, hash_files, ontology_dir
+from kg.digests import Digests
 from kg.errors import InputError, SkippedInput
 
 CACHE_DIR = ".cache"
+DIGESTS = "digests"  # in CACHE_DIR: the input files' keys and what the files looked like (kg.digests)
 PACK = "pack"  # in a fingerprint's folder: the results of the last build, one after another
 PACK_MAGIC = b"kg-cache-pack 1\n"
 # results used from single files, plus results in the pack no longer used, that a build leaves
@@ -113,6 +115,7 @@ class Cache:
 
     def __init__(self, out: Path):
         self.dir = out / CACHE_DIR / fingerprint()[:16]
+        self.digests = Digests(out / CACHE_DIR / DIGESTS)  # the files' keys do not depend on kg's code
         self.hits = 0
         self.misses = 0
         self._pack: dict[str, tuple[int, int, int]] | None = None  # read at the first get
@@ -140,11 +143,8 @@ class Cache:
             return
 
     def key(self, doc_id: str, path: Path) -> str | None:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None  # the reader reports it
-        return hashlib.sha256(doc_id.encode() + b"\0" + data).hexdigest()
+        """The input's key (None: unreadable, the reader reports it); unchanged files are not read."""
+        return self.digests.key(doc_id, path)
 
     def get(self, key: str | None) -> FileOutcome | None:
         if key is None:

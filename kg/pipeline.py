@@ -114,6 +114,8 @@ def build(
     result.warnings.extend(warnings)
     cache = Cache(Path(out)) if out is not None and use_cache else None
     keys = [cache.key(i, p) for i, p in files] if cache else None
+    if cache:
+        cache.digests.save()
     inputs = record.inputs_digest([(i, k) for (i, _), k in zip(files, keys)]) if keys is not None else None
     if out is not None and (last := record.unchanged(Path(out), inputs, settings)) is not None:
         return _kept(result, last, Path(out), t0)
