@@ -35,6 +35,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     cached: int = 0  # input files whose per-article results came from out/.cache
+    kept: int = 0  # articles whose graphs were taken as the last build wrote them (kg.reuse)
     unchanged: bool = False  # nothing changed since the last build: its outputs were kept
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
     _quads: list | None = field(default=None, repr=False)
@@ -82,7 +83,8 @@ class BuildResult:
                     f"its outputs stand ({self.seconds:.2f} s)")
         return (f"{self.articles} articles, {self.entities} entities, {self.events} events, "
                 f"{self.statements} statements, {self.triples} quads in {self.seconds:.2f} s"
-                + (f" ({self.cached} file(s) from the cache)" if self.cached else "")
+                + (f" ({self.cached} file(s) from the cache" + (f", {self.kept} article graph(s) kept" if self.kept else "")
+                   + ")" if self.cached else "")
                 + (f"; {len(self.skipped)} input(s) skipped" if self.skipped else ""))
 
 
@@ -104,6 +106,7 @@ def build(
     from kg.execute import Cache, run_files
     from kg.rdf.assemble import assemble
     from kg.resolve.merge import merge
+    from kg.reuse import PageReuse
 
     settings = settings or Settings()
     check_requirements()
@@ -122,8 +125,11 @@ def build(
     # the results and what is made of them live until the build ends (see _collector_paused)
     with _collector_paused():
         results: list[ArticleResult] = []
-        for outcome in run_files(files, jobs, executor, scheduler, cache, progress, keys):
+        sources: dict[str, str | None] = {}  # document id -> the content key of its file
+        for key, outcome in zip(keys or [None] * len(files),
+                                run_files(files, jobs, executor, scheduler, cache, progress, keys), strict=True):
             results.extend(outcome.results)
+            sources.update((r.ann.doc.id, key) for r in outcome.results)
             result.skipped.extend(outcome.skipped)
             result.warnings.extend(outcome.warnings)
         if cache:
@@ -134,21 +140,28 @@ def build(
             raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
         results.sort(key=lambda r: r.ann.doc.id)
         lap("read")
-        merged = merge([r.ann for r in results], [a for r in results for a in r.assertions])
+        reuse = PageReuse(Path(out), sources, settings) if cache else None
+        merged = merge([r.ann for r in results], [a for r in results for a in r.assertions], reuse)
         lap("merge")
         result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
-                                merged.positions, settings.base_iri)
+                                merged.positions, settings.base_iri, merged.kept.graphs)
+        result.kept = len(merged.kept.graphs)
         result.base = settings.base_iri
         result.triples = result.graph.triples
         result.articles = len(results)
         result.entities = len(merged.index.entities)
         result.events = len(merged.events)
-        result.statements = len(merged.statements)
+        statements = dict(merged.kept.statements)  # per article, for the next build's reuse
+        for s in merged.statements:
+            statements[s.doc_id] = statements.get(s.doc_id, 0) + 1
+        result.statements = sum(statements.values())
         del results, merged  # the graph holds what is written from here on; the rest is memory the store needs
         lap("assemble")
         if out is not None:
             (Path(out) / record.RECORD).unlink(missing_ok=True)  # it describes the outputs about to be replaced
             result.files = _write_outputs(result, Path(out), settings, lap)
+            if reuse:
+                reuse.save(result.graph, statements)
             if inputs is not None and not result.skipped:  # a skipped input is tried again next time
                 record.write_record(Path(out), inputs, settings, result)
     result.seconds = time.perf_counter() - t0

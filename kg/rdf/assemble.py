@@ -246,7 +246,9 @@ class Assembler:
         return self.terms.iri(name.value)
 
     def evidence(self, local: str, ev: Evidence, fact: bool) -> None:
-        self.pages[ev.doc_id].evidence(self.text(local), ev, fact)
+        page = self.pages.get(ev.doc_id)
+        if page is not None:  # else kept from the last build
+            page.evidence(self.text(local), ev, fact)
 
 
 @cache
@@ -292,13 +294,16 @@ def assemble(
     statements: list[Statement],
     positions: list[Position],
     base: str,
+    kept: dict[str, ArticleGraph] | None = None,
 ) -> Assembled:
-    """The default graph's triples and every article's graph as text."""
+    """The default graph's triples and every article's graph as text (`kept`: article graphs
+    made by the last build, by document id, taken as they are; see kg.reuse)."""
     from kg.rdf.serialize import ox_triples
 
+    kept = kept or {}
     terms = Terms(output_prefixes(base))
     vocab = vocab_text(terms)
-    a = Assembler(base, terms, {d.id: Page(d, terms, base, vocab) for d in docs})
+    a = Assembler(base, terms, {d.id: Page(d, terms, base, vocab) for d in docs if d.id not in kept})
     for q in ontology_axioms():
         a.add(*(term(x) for x in q))
     for doc in docs:
@@ -313,8 +318,8 @@ def assemble(
         _event(a, e)
     for s in statements:
         _statement(a, s)
-    pages = sorted(a.pages.values(), key=lambda p: p.name)
-    return Assembled(ox_triples(a.triples), [p.render() for p in pages])
+    articles = [p.render() for p in a.pages.values()] + list(kept.values())
+    return Assembled(ox_triples(a.triples), sorted(articles, key=lambda g: g.name))
 
 
 def ontology_axioms() -> Iterable[tuple]:
@@ -329,7 +334,12 @@ def ontology_axioms() -> Iterable[tuple]:
 
 
 def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
-    page = a.pages[doc.id]
+    """The article's metadata in its graph, and the outlets and authors it names in the default
+    graph (those also for an article whose graph is kept)."""
+    _named_agents(a, doc, index)
+    page = a.pages.get(doc.id)
+    if page is None:
+        return
     m = doc.meta
     t = a.terms
     pairs = [(a.vocab(RDF.type), a.vocab(KG.Article)), (a.vocab(DCTERMS.identifier), string(doc.id)),
@@ -349,12 +359,20 @@ def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
         pairs.append((a.vocab(KG.cites), t.iri(_organisation(a, name, index).value)))
     for role, names in ((DCTERMS.creator, m.authors), (DCTERMS.contributor, m.editors)):
         for name in names:
-            person = a.node("person/" + slug(name))
-            pairs.append((a.vocab(role), t.iri(person.value)))
-            # the agent itself in the default graph: one description however many articles they wrote
-            a.add(person, RDF.type, PROV.Agent)
-            a.add(person, RDFS.label, lit(name))
+            pairs.append((a.vocab(role), t.iri(a.node("person/" + slug(name)).value)))
     page.metadata = sorted(set(pairs))
+
+
+def _named_agents(a: Assembler, doc: Document, index: EntityIndex) -> None:
+    """The outlets and the authors an article names, in the default graph: one description
+    however many articles name them."""
+    m = doc.meta
+    for name in ((m.publisher,) if m.publisher else ()) + m.cites:
+        _organisation(a, name, index)
+    for name in m.authors + m.editors:
+        person = a.node("person/" + slug(name))
+        a.add(person, RDF.type, PROV.Agent)
+        a.add(person, RDFS.label, lit(name))
 
 
 def _organisation(a: Assembler, name: str, index: EntityIndex) -> ox.NamedNode:
@@ -403,7 +421,9 @@ def _entities(a: Assembler, index: EntityIndex) -> None:
             a.add(node, KG.isoCode, lit(ent.iso))
         subject, pages = a.text(ent.id), a.pages
         for doc_id, m in ent.mentions:
-            pages[doc_id].mention(subject, m)
+            page = pages.get(doc_id)
+            if page is not None:  # else kept from the last build
+                page.mention(subject, m)
 
 
 def _event(a: Assembler, e: Event) -> None:

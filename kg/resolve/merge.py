@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.model import AnnotatedDoc, Assertion
 from kg.rdf.assemble import Position, Statement, doc_slug
 from kg.resolve.entities import EntityIndex, resolve_entities
 from kg.resolve.events import Event, resolve_events
+from kg.reuse import Kept, PageReuse
 
 
 @dataclass
 class Merged:
     index: EntityIndex
     events: list[Event]
-    statements: list[Statement]
+    statements: list[Statement]  # of the articles whose graphs are made (not kept)
     positions: list[Position]
+    kept: Kept = field(default_factory=Kept)  # article graphs taken from the last build
 
 
-def merge(docs: list[AnnotatedDoc], assertions: list[Assertion]) -> Merged:
+def merge(docs: list[AnnotatedDoc], assertions: list[Assertion], reuse: PageReuse | None = None) -> Merged:
+    """Entities, events, statements and offices across articles; with `reuse`, the articles
+    whose graphs the last build made from the same things keep them (their statements are not
+    made again: they stand in those graphs)."""
     index = resolve_entities(docs)
     events = resolve_events(assertions, index)
-    statements = _statements(assertions, index, events)
+    kept = reuse.keep(docs, index, events) if reuse else Kept()
+    statements = _statements(assertions, index, events, kept.graphs)
     positions = _positions(assertions, index)
-    return Merged(index, events, statements, positions)
+    return Merged(index, events, statements, positions, kept)
 
 
 def _positions(assertions: list[Assertion], index: EntityIndex) -> list[Position]:
@@ -42,13 +48,15 @@ def _positions(assertions: list[Assertion], index: EntityIndex) -> list[Position
     return [out[k] for k in sorted(out, key=str)]
 
 
-def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Event]) -> list[Statement]:
+def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Event], skip) -> list[Statement]:
     out = []
     event_of = {(ev.doc_id, ev.start, ev.end): e.id for e in events for ev in e.evidence}
     for a in assertions:
         if a.kind != "statement":
             continue
         doc = a.evidence.doc_id
+        if doc in skip:
+            continue
         speaker = index.get(doc, a.role("speaker")[0])
         if speaker is None:
             continue

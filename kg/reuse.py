@@ -1,0 +1,139 @@
+"""Article graphs kept from the last build.
+
+An article's named graph is made of its text and metadata, the entities its mentions resolve
+to, the events its evidence went into and the statements it reports (which name only those
+entities and events). When all of these, kg's code and the settings are what they were, the
+graph's bytes are those in the last graph.trig: they are read from there instead of being made
+again (adding an article to a large build leaves nearly every other article's graph as it was;
+a new alias that moves a name to another entity changes the graphs that mention it, and only
+those). The last build leaves an index beside its cache: each article's signature, where its
+graph lies in graph.trig, and a CRC-32 of it; a graph whose bytes no longer match is made again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zlib
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kg.config import Settings
+from kg.execute import CACHE_DIR
+from kg.model import AnnotatedDoc
+from kg.rdf.assemble import ArticleGraph, doc_slug
+from kg.resolve.entities import EntityIndex
+from kg.resolve.events import Event
+
+PAGES = "pages"  # in CACHE_DIR: where the last graph.trig holds each article's graph
+FORMAT = 1
+GRAPH_FILE = "graph.trig"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The article graphs taken from the last build, by document id, and how many statements they hold."""
+
+    graphs: dict[str, ArticleGraph] = field(default_factory=dict)
+    statements: dict[str, int] = field(default_factory=dict)
+
+
+class PageReuse:
+    """Signs each article's graph inputs (keep), hands out the last build's bytes where they
+    match, and records the new graph.trig's layout (save)."""
+
+    def __init__(self, out: Path, sources: dict[str, str | None], settings: Settings):
+        from kg.record import code_digest
+
+        self.out, self.sources = out, sources  # doc id -> content key of the file it came from
+        self.seed = f"{code_digest()}|{json.dumps(asdict(settings), sort_keys=True)}"
+        self.base = settings.base_iri
+        self.signatures: dict[str, str] = {}
+
+    def keep(self, docs: list[AnnotatedDoc], index: EntityIndex, events: list[Event]) -> Kept:
+        """Sign every article, then read the graphs whose signature is the one recorded."""
+        self.signatures = _signatures(docs, index, events, self.sources, self.seed)
+        recorded = _load(self.out / CACHE_DIR / PAGES, self.out / GRAPH_FILE)
+        wanted = [(doc, entry) for doc, entry in recorded.items() if entry[0] == self.signatures.get(doc)]
+        if not wanted:
+            return Kept()
+        graphs, statements = {}, {}
+        try:
+            fd = os.open(self.out / GRAPH_FILE, os.O_RDONLY)
+        except OSError:
+            return Kept()
+        try:
+            for doc, (_sig, offset, length, view_size, triples, n, crc, iri, name) in sorted(wanted, key=lambda w: w[1][1]):
+                body = os.pread(fd, length, offset)
+                if len(body) == length and zlib.crc32(body) == crc:
+                    graphs[doc] = ArticleGraph(iri, name, body, view_size, triples)
+                    statements[doc] = n
+        finally:
+            os.close(fd)
+        return Kept(graphs, statements)
+
+    def save(self, graph, statements: dict[str, int]) -> None:
+        """Record where the graph.trig just written holds each article's graph (`statements`:
+        per document id, the statements its graph holds). Not durable: a record lost or stale
+        costs making the graphs again."""
+        from kg.rdf.serialize import atomic_write, preamble
+
+        doc_of = {f"{self.base}graph/{doc_slug(doc)}": doc for doc in self.signatures}
+        pages = {}
+        at = len(preamble(graph, self.base))
+        for article in graph.articles:
+            at += len(article.name.encode("utf-8")) + 3  # "name {\n"
+            doc = doc_of.get(article.iri)
+            if doc is not None and self.sources.get(doc) is not None:
+                pages[doc] = [self.signatures[doc], at, len(article.body), article.view_size, article.triples,
+                              statements.get(doc, 0), zlib.crc32(article.body), article.iri, article.name]
+            at += len(article.body) + 2  # "}\n"
+        data = {"format": FORMAT, "size": at, "pages": pages}
+        (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+        atomic_write(self.out / CACHE_DIR / PAGES, json.dumps(data, separators=(",", ":"), sort_keys=True),
+                     durable=False)
+
+
+def _signatures(docs: list[AnnotatedDoc], index: EntityIndex, events: list[Event],
+                sources: dict[str, str | None], seed: str) -> dict[str, str]:
+    """Per document id, a hash of what its graph is made of (see the module's docstring); none
+    for a document whose file has no content key."""
+    evidence: dict[str, list[tuple]] = defaultdict(list)
+    for e in events:
+        for ev in e.evidence:
+            evidence[ev.doc_id].append((ev.start, ev.end, ev.rule, ev.extractor, e.id))
+    by_key = index.by_key
+    out = {}
+    for ann in docs:
+        doc = ann.doc.id
+        source = sources.get(doc)
+        if source is None:
+            continue
+        ids = [by_key.get((doc, key)) for key in sorted({m.entity for m in ann.mentions})]
+        signed = repr((seed, doc, source, ids, sorted(evidence.get(doc, ()))))
+        out[doc] = hashlib.blake2b(signed.encode("utf-8"), digest_size=16).hexdigest()
+    return out
+
+
+def _load(path: Path, graph_file: Path) -> dict[str, list]:
+    """The last build's record, if it describes the graph file there now (by its size); else nothing."""
+    try:
+        data = json.loads(path.read_bytes())
+        size = os.stat(graph_file).st_size
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("size") != size:
+        return {}
+    pages = data.get("pages")
+    if not isinstance(pages, dict):
+        return {}
+    return {doc: entry for doc, entry in pages.items() if _well_formed(entry, size)}
+
+
+def _well_formed(entry, size: int) -> bool:
+    return (isinstance(entry, list) and len(entry) == 9 and isinstance(entry[0], str)
+            and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in entry[1:7])
+            and entry[1] + entry[2] <= size and entry[3] <= entry[2]
+            and isinstance(entry[7], str) and isinstance(entry[8], str))

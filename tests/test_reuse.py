@@ -1,0 +1,138 @@
+"""Article graphs kept from the last build: only where the same things make them; a rebuild
+always writes what a fresh build of the same inputs writes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kg.config import Settings
+from kg.execute import CACHE_DIR
+from kg.pipeline import build
+from kg.reuse import PAGES
+
+ARTICLES = {
+    "a.txt": "Jakarta, 3 Maret 2024 - Menteri Luar Negeri Indonesia Retno Marsudi bertemu dengan Menteri Luar "
+             "Negeri Rusia Sergey Lavrov di Moskow pada Senin.\n\n"
+             "\"Kami membahas kerja sama ekonomi,\" kata Lavrov kepada wartawan.\n",
+    "b.txt": "Jakarta, 5 Maret 2024 - Presiden Rusia Vladimir Putin menerima kunjungan Perdana Menteri India "
+             "Narendra Modi di Kremlin pada Selasa.\n",
+    # "Lavrov" alone: the one person of that name the build knows
+    "d.txt": "Moskow, 4 Maret 2024 - Lavrov mengatakan Rusia siap membantu. \"Kami akan mengirim bantuan,\" "
+             "kata Lavrov kepada wartawan.\n",
+}
+UNRELATED = ("e.txt", "Jakarta, 9 Maret 2024 - Presiden Prancis Emmanuel Macron bertemu dengan Kanselir Jerman "
+             "Olaf Scholz di Berlin pada Jumat.\n")
+# a second Lavrov: "Lavrov" alone names nobody for sure any more
+NAMESAKE = ("c.txt", "Jakarta, 7 Maret 2024 - Wakil Menteri Energi Rusia Andrei Lavrov tiba di Jakarta pada Rabu. "
+            "\"Kami ingin berinvestasi,\" kata Andrei Lavrov.\n")
+COUNTS = ("articles", "entities", "events", "statements", "triples")
+
+
+@pytest.fixture
+def built(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    first = build([src], out)
+    assert first.kept == 0 and (out / CACHE_DIR / PAGES).is_file()
+    return src, out
+
+
+def _add(src, article) -> None:
+    name, text = article
+    (src / name).write_text(text, encoding="utf-8")
+
+
+def _as_fresh(result, src, out, tmp_path, settings=None) -> None:
+    fresh_out = tmp_path / "fresh"
+    fresh = build([src], fresh_out, settings=settings, use_cache=False)
+    for name in ("graph.trig", "graph.ttl", "graph.html", "names.json"):
+        assert (out / name).read_bytes() == (fresh_out / name).read_bytes(), name
+    assert [getattr(result, k) for k in COUNTS] == [getattr(fresh, k) for k in COUNTS]
+
+
+def test_adding_an_article_keeps_every_graph_it_does_not_touch(built, tmp_path):
+    src, out = built
+    _add(src, UNRELATED)
+    again = build([src], out)
+    assert again.kept == len(ARTICLES)
+    _as_fresh(again, src, out, tmp_path)
+
+
+def test_an_article_whose_names_now_resolve_otherwise_is_made_again(built, tmp_path):
+    src, out = built
+    before = (out / "graph.trig").read_text(encoding="utf-8")
+    assert "kgr:Sergey_Lavrov kg:evidence kgr:article\\/d.txt" in before
+    _add(src, NAMESAKE)
+    again = build([src], out)
+    assert again.kept == len(ARTICLES) - 1  # d.txt: its "Lavrov" is no longer Sergey Lavrov
+    assert "kgr:Sergey_Lavrov kg:evidence kgr:article\\/d.txt" not in (out / "graph.trig").read_text(encoding="utf-8")
+    _as_fresh(again, src, out, tmp_path)
+
+
+def test_a_graph_altered_in_the_file_is_made_again(built, tmp_path):
+    src, out = built
+    trig = out / "graph.trig"
+    text = trig.read_bytes()
+    at = text.index(b"membahas kerja sama")  # in a.txt's graph; same size, other bytes
+    trig.write_bytes(text[:at] + b"MEMBAHAS" + text[at + 8:])
+    _add(src, UNRELATED)
+    again = build([src], out)
+    assert again.kept == len(ARTICLES) - 1
+    _as_fresh(again, src, out, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["gone", "garbled", "other size"])
+def test_a_lost_or_damaged_record_keeps_nothing(built, tmp_path, damage):
+    src, out = built
+    record = out / CACHE_DIR / PAGES
+    if damage == "gone":
+        record.unlink()
+    elif damage == "garbled":
+        record.write_bytes(record.read_bytes()[:40])
+    else:
+        with (out / "graph.trig").open("ab") as f:
+            f.write(b"\n")
+    _add(src, UNRELATED)
+    again = build([src], out)
+    assert again.kept == 0
+    _as_fresh(again, src, out, tmp_path)
+
+
+def test_other_settings_keep_nothing(built, tmp_path):
+    src, out = built
+    settings = replace(Settings(), base_iri="https://example.org/news/")
+    again = build([src], out, settings=settings)
+    assert again.kept == 0
+    _as_fresh(again, src, out, tmp_path, settings)
+
+
+def test_without_the_cache_nothing_is_kept_or_recorded(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
+    out = tmp_path / "out"
+    build([src], out, use_cache=False)
+    assert build([src], out, use_cache=False).kept == 0
+    assert not (out / CACHE_DIR / PAGES).exists()
+
+
+def test_an_article_whose_event_now_has_another_identifier_is_made_again(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    # undated: an event of its own until an article dates the same meeting
+    (src / "g.txt").write_text("Presiden Prancis Emmanuel Macron bertemu dengan Kanselir Jerman Olaf Scholz di "
+                               "Berlin untuk membahas perang.\n", encoding="utf-8")
+    (src / "b.txt").write_text(ARTICLES["b.txt"], encoding="utf-8")
+    out = tmp_path / "out"
+    build([src], out)
+    assert "kgr:meeting\\/undated_" in (out / "graph.trig").read_text(encoding="utf-8")
+    _add(src, UNRELATED)
+    again = build([src], out)
+    assert again.kept == 1  # b.txt; g.txt's evidence is now of the dated meeting
+    assert "kgr:meeting\\/undated_" not in (out / "graph.trig").read_text(encoding="utf-8")
+    _as_fresh(again, src, out, tmp_path)
