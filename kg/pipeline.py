@@ -81,10 +81,11 @@ class BuildResult:
         if self.unchanged:
             return (f"nothing changed since the last build ({self.articles} articles, {self.triples} quads): "
                     f"its outputs stand ({self.seconds:.2f} s)")
+        reused = [f"{self.cached} file(s) from the cache"] if self.cached else []
+        reused += [f"{self.kept} article graph(s) kept"] if self.kept else []
         return (f"{self.articles} articles, {self.entities} entities, {self.events} events, "
                 f"{self.statements} statements, {self.triples} quads in {self.seconds:.2f} s"
-                + (f" ({self.cached} file(s) from the cache" + (f", {self.kept} article graph(s) kept" if self.kept else "")
-                   + ")" if self.cached else "")
+                + (f" ({', '.join(reused)})" if reused else "")
                 + (f"; {len(self.skipped)} input(s) skipped" if self.skipped else ""))
 
 

@@ -185,7 +185,7 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
     edge_sources a row a line, with a table of each edge's support and the lines of its rows
     (drawing a large graph reads the table and the rows of the edges it draws, not every row).
     Returns the support table (support_table), for drawing from these rows without reading them back."""
-    from kg.rdf.serialize import atomic_file, atomic_write
+    from kg.rdf.serialize import atomic_file, atomic_write, write_batched
 
     folder.mkdir(exist_ok=True)
     for name, (columns, rows_) in sorted(rows.items()):
@@ -194,14 +194,15 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
         data = {"format": 1, "view": name, "query": definition(name), "columns": columns, "rows": rows_}
         atomic_write(folder / f"{name}.json", _ENCODE(data))
     columns, rows_ = rows["edge_sources"]
+    lines = [_line({"format": 2, "view": "edge_sources", "query": definition("edge_sources"), "columns": columns})]
+    lines += [r.line if type(r) is _ReadRow else _line(r) for r in rows_]
     spans = []  # (offset, length) of each row's line
+    pos = len(lines[0])
+    for line in lines[1:]:
+        spans.append((pos, len(line)))
+        pos += len(line)
     with atomic_file(folder / SOURCES_FILE, binary=True) as f:
-        pos = f.write(_line({"format": 2, "view": "edge_sources", "query": definition("edge_sources"),
-                             "columns": columns}))
-        for r in rows_:
-            n = f.write(_line(r))
-            spans.append((pos, n))
-            pos += n
+        write_batched(f, lines)
     support = support_table(columns, rows_)
     table = []
     for key, info in support.items():
@@ -227,6 +228,18 @@ def _line(value) -> bytes:
     return (_ENCODE(value) + "\n").encode("utf-8")
 
 
+class _ReadRow(list):
+    """A row of edge_sources read back from its file, with its line: a build that keeps it
+    writes the line as it was read instead of encoding the row again (rows are not changed
+    once made; a row is written as _line makes it, which reading gives back)."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, row: list, line: bytes):
+        super().__init__(row)
+        self.line = line + b"\n"
+
+
 def _runs(spans: list[tuple[int, int]]) -> list[list[int]]:
     """Byte ranges [offset, length] of lines, adjacent lines joined."""
     out: list[list[int]] = []
@@ -246,12 +259,14 @@ def read_view(folder: Path, name: str) -> tuple[list[str], list[list]] | None:
         return None
     try:
         if name == "edge_sources":
-            head, _, body = path.read_text(encoding="utf-8").partition("\n")
+            head, _, body = path.read_bytes().partition(b"\n")
             header = json.loads(head)
             if header.get("format") != 2 or header.get("query") != definition(name):
                 return None
             # a row a line, and JSON strings never hold a bare line break: one array to parse
-            return header["columns"], json.loads("[" + body.rstrip("\n").replace("\n", ",") + "]")
+            body = body.rstrip(b"\n")
+            rows = json.loads(b"[" + body.replace(b"\n", b",") + b"]")
+            return header["columns"], [_ReadRow(r, line) for r, line in zip(rows, body.split(b"\n"), strict=True)]
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != 1 or data.get("query") != definition(name):
             return None  # of another version, or of the view before its text changed: run it
