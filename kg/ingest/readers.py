@@ -51,18 +51,22 @@ def collect(paths: list[Path]) -> tuple[Path, list[tuple[str, Path]], list[str]]
     root = Path(os.path.commonpath([p if p.is_dir() else p.parent for p in resolved]))
     files: dict[str, Path] = {}
     warnings: list[str] = []
+    under = str(root).rstrip(os.sep) + os.sep  # what every path found begins with
     for p in resolved:
         if p.is_dir():
+            # as strings until the end: a Path and relative_to per file were most of listing
+            # a hundred thousand files
             for f in _walk(p, warnings):
-                files.setdefault(f.relative_to(root).as_posix(), f)
+                files.setdefault(f[len(under):].replace(os.sep, "/"), f)
         else:
-            files.setdefault(p.relative_to(root).as_posix(), p)
+            files.setdefault(p.relative_to(root).as_posix(), str(p))
     if not files:
         raise InputError(f"no articles ({', '.join(sorted(SUFFIXES))}) under {', '.join(map(str, paths))}")
-    return root, sorted(files.items()), warnings
+    return root, [(doc_id, Path(f)) for doc_id, f in sorted(files.items())], warnings
 
 
-def _walk(folder: Path, warnings: list[str]) -> list[Path]:
+def _walk(folder: Path, warnings: list[str]) -> list[str]:
+    """The article files under `folder` (not hidden, a suffix kg reads), in a stable order."""
     found = []
 
     def onerror(err: OSError) -> None:
@@ -72,10 +76,9 @@ def _walk(folder: Path, warnings: list[str]) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            f = Path(dirpath) / name
-            if name.startswith(".") or f.suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
                 continue
-            found.append(f)
+            found.append(os.path.join(dirpath, name))
     return found
 
 
