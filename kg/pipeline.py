@@ -107,7 +107,7 @@ def build(
     from kg.execute import Cache, run_files
     from kg.rdf.assemble import assemble
     from kg.resolve.merge import merge
-    from kg.reuse import PageReuse
+    from kg.reuse import Reuse
 
     settings = settings or Settings()
     check_requirements()
@@ -141,11 +141,12 @@ def build(
             raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
         results.sort(key=lambda r: r.ann.doc.id)
         lap("read")
-        reuse = PageReuse(Path(out), sources, settings) if cache else None
+        reuse = Reuse(Path(out), sources, settings) if cache else None
         merged = merge([r.ann for r in results], [a for r in results for a in r.assertions], reuse)
         lap("merge")
         result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
-                                merged.positions, settings.base_iri, merged.kept.graphs)
+                                merged.positions, settings.base_iri, merged.kept.graphs,
+                                reuse.last_default() if reuse else None)
         result.kept = len(merged.kept.graphs)
         result.base = settings.base_iri
         result.triples = result.graph.triples
@@ -217,7 +218,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
 
     from kg.lookup import NameIndex
     from kg.rdf.serialize import default_text
-    from kg.store import Graph, commit_store, entity_names, plan_store, prepare_store
+    from kg.store import Graph, commit_store, plan_store, prepare_store
     from kg.views import VIEWS_DIR, last_build, maintained, materialize, write_views
 
     out.mkdir(parents=True, exist_ok=True)
@@ -232,10 +233,10 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     store_job = None
     committed = False
     try:
-        default_text(graph, base)  # serialised once, here, before the threads need it
+        default_text(graph, base)  # its blocks joined once, here, before the threads need it
         plan = plan_store(out, graph, base)  # the manifest, and what changed since the store in out/
         store_job = pool.submit(prepare_store, out, graph=graph, base=base, plan=plan)  # the long pole
-        names = NameIndex.from_entities(entity_names(graph.default))
+        names = NameIndex.from_entities(graph.default.names())
         last = last_build(plan)  # the last build's store and views, where few things changed
         view_job = None if last else pool.submit(_view_store, graph, base, names, out)
         files_job = pool.submit(_write_graph_files, staged, graph, base)

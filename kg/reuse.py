@@ -1,4 +1,4 @@
-"""Article graphs kept from the last build.
+"""What a build keeps of the last one's graph: article graphs, and the default graph's blocks.
 
 An article's named graph is made of its text and metadata, the entities its mentions resolve
 to, the events its evidence went into and the statements it reports (which name only those
@@ -8,6 +8,9 @@ again (adding an article to a large build leaves nearly every other article's gr
 a new alias that moves a name to another entity changes the graphs that mention it, and only
 those). The last build leaves an index beside its cache: each article's signature, where its
 graph lies in graph.trig, and a CRC-32 of it; a graph whose bytes no longer match is made again.
+
+The default graph's Turtle blocks are kept by subject beside them (kg.rdf.default decides which
+still hold), under the same code and settings.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import zlib
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -28,6 +32,7 @@ from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
 
 PAGES = "pages"  # in CACHE_DIR: where the last graph.trig holds each article's graph
+DEFAULT = "default"  # in CACHE_DIR: the last default graph's blocks by subject (a pickle)
 FORMAT = 1
 GRAPH_FILE = "graph.trig"
 
@@ -40,9 +45,9 @@ class Kept:
     statements: dict[str, int] = field(default_factory=dict)
 
 
-class PageReuse:
+class Reuse:
     """Signs each article's graph inputs (keep), hands out the last build's bytes where they
-    match, and records the new graph.trig's layout (save)."""
+    match and the last default graph's blocks (last_default), and records the new build's (save)."""
 
     def __init__(self, out: Path, sources: dict[str, str | None], settings: Settings):
         from kg.record import code_digest
@@ -74,11 +79,29 @@ class PageReuse:
             os.close(fd)
         return Kept(graphs, statements)
 
+    def last_default(self) -> dict | None:
+        """The last build's default graph by subject (kg.rdf.default.DefaultGraph.subjects), if it
+        was made by this code with these settings."""
+        try:
+            data = pickle.loads((self.out / CACHE_DIR / DEFAULT).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+                IndexError):
+            return None
+        if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("seed") == self.seed
+                and isinstance(data.get("subjects"), dict)):
+            return None
+        return data["subjects"]
+
     def save(self, graph, statements: dict[str, int]) -> None:
         """Record where the graph.trig just written holds each article's graph (`statements`:
-        per document id, the statements its graph holds). Not durable: a record lost or stale
-        costs making the graphs again."""
+        per document id, the statements its graph holds), and the default graph's blocks. Not
+        durable: a record lost or stale costs making them again."""
         from kg.rdf.serialize import atomic_write, preamble
+
+        (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+        atomic_write(self.out / CACHE_DIR / DEFAULT, pickle.dumps(
+            {"format": FORMAT, "seed": self.seed, "subjects": graph.default.subjects},
+            protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
         doc_of = {f"{self.base}graph/{doc_slug(doc)}": doc for doc in self.signatures}
         pages = {}
@@ -91,7 +114,6 @@ class PageReuse:
                               statements.get(doc, 0), zlib.crc32(article.body), article.iri, article.name]
             at += len(article.body) + 2  # "}\n"
         data = {"format": FORMAT, "size": at, "pages": pages}
-        (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
         atomic_write(self.out / CACHE_DIR / PAGES, json.dumps(data, separators=(",", ":"), sort_keys=True),
                      durable=False)
 

@@ -80,12 +80,13 @@ def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(corpus, serial,
 
 
 def _cache_files(out):
-    """The cached results' files (the pack and single files; not the inputs' digests or the graphs' index)."""
+    """The cached results' files (the pack and single files; not the inputs' digests or what
+    the build keeps of its graph)."""
     from kg.execute import DIGESTS
-    from kg.reuse import PAGES
+    from kg.reuse import DEFAULT, PAGES
 
     return sorted(p.relative_to(out) for p in (out / ".cache").rglob("*")
-                  if p.is_file() and p.name not in (DIGESTS, PAGES))
+                  if p.is_file() and p.name not in (DIGESTS, PAGES, DEFAULT))
 
 
 def test_the_cache_keeps_a_build_s_results_in_one_pack(corpus, tmp_path, monkeypatch):

@@ -136,3 +136,23 @@ def test_an_article_whose_event_now_has_another_identifier_is_made_again(tmp_pat
     assert again.kept == 1  # b.txt; g.txt's evidence is now of the dated meeting
     assert "kgr:meeting\\/undated_" not in (out / "graph.trig").read_text(encoding="utf-8")
     _as_fresh(again, src, out, tmp_path)
+
+
+def test_the_default_graph_keeps_the_blocks_of_subjects_that_did_not_change(built, tmp_path):
+    src, out = built
+    _add(src, UNRELATED)
+    again = build([src], out)
+    default = again.graph.default
+    assert 0 < default.made < len(default.subjects) / 2  # the new people, places and meeting
+    _as_fresh(again, src, out, tmp_path)
+
+
+def test_a_damaged_default_record_makes_every_block(built, tmp_path):
+    from kg.reuse import DEFAULT
+
+    src, out = built
+    (out / CACHE_DIR / DEFAULT).write_bytes(b"\x80\x05garbage")
+    _add(src, UNRELATED)
+    again = build([src], out)
+    assert again.graph.default.made == len(again.graph.default.subjects)
+    _as_fresh(again, src, out, tmp_path)

@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.config import ontology_dir
 from kg.knowledge import slug
 from kg.model import Document, Evidence
+from kg.rdf.default import DefaultGraph, Kept, default_graph
 from kg.rdf.prefixes import output_prefixes
 from kg.rdf.turtle import Terms, block, string
 from kg.rdf.vocab import KG, NIF
@@ -127,13 +128,12 @@ class ArticleGraph:
 
 @dataclass
 class Assembled:
-    default: list[ox.Triple]  # the default graph, deduplicated and sorted
+    default: DefaultGraph  # the merged facts, as Turtle blocks by subject
     articles: list[ArticleGraph]  # sorted by graph name
-    default_text: str | None = None  # the default graph as Turtle, once serialised
 
     @property
     def triples(self) -> int:
-        return len(self.default) + sum(a.triples for a in self.articles)
+        return self.default.triples + sum(a.triples for a in self.articles)
 
 
 class Page:
@@ -219,17 +219,21 @@ def vocab_text(terms: Terms) -> dict[str, str]:
 
 @dataclass
 class Assembler:
-    """The default graph as triples, and a Page per article."""
+    """The default graph's triples by subject, and a Page per article."""
 
     base: str
     terms: Terms
     pages: dict[str, Page]
-    triples: list[ox.Triple] = field(default_factory=list)
+    facts: dict[ox.NamedNode, set[tuple]] = field(default_factory=dict)  # subject -> {(predicate, object)}
     _nodes: dict[str, ox.NamedNode] = field(default_factory=dict)
     organisations: dict[str, ox.NamedNode] = field(default_factory=dict)  # outlet name in metadata -> node
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o) -> None:
-        self.triples.append(ox.Triple(s, p, o))  # (a Quad in the default graph takes 4x longer to make)
+        # pairs, not Triples: only the subjects whose triples changed are made into Triples (kg.rdf.default)
+        pairs = self.facts.get(s)
+        if pairs is None:
+            pairs = self.facts[s] = set()
+        pairs.add((p, o))
 
     def node(self, local: str) -> ox.NamedNode:
         """A resource of ours, made once (the same few thousand entities are named in most quads)."""
@@ -295,17 +299,18 @@ def assemble(
     positions: list[Position],
     base: str,
     kept: dict[str, ArticleGraph] | None = None,
+    last: dict[str, Kept] | None = None,
 ) -> Assembled:
-    """The default graph's triples and every article's graph as text (`kept`: article graphs
-    made by the last build, by document id, taken as they are; see kg.reuse)."""
-    from kg.rdf.serialize import ox_triples
-
+    """The default graph and every article's graph as text (`kept`: article graphs made by the
+    last build, by document id, taken as they are; `last`: the last build's default graph by
+    subject, whose blocks are kept where a subject's triples did not change; see kg.reuse)."""
     kept = kept or {}
     terms = Terms(output_prefixes(base))
     vocab = vocab_text(terms)
     a = Assembler(base, terms, {d.id: Page(d, terms, base, vocab) for d in docs if d.id not in kept})
-    for q in ontology_axioms():
-        a.add(*(term(x) for x in q))
+    axioms = [ox.Triple(*(term(x) for x in q)) for q in ontology_axioms()]
+    for t in axioms:
+        a.add(t.subject, t.predicate, t.object)
     for doc in docs:
         _article(a, doc, index)
     _entities(a, index)
@@ -319,7 +324,7 @@ def assemble(
     for s in statements:
         _statement(a, s)
     articles = [p.render() for p in a.pages.values()] + list(kept.values())
-    return Assembled(ox_triples(a.triples), sorted(articles, key=lambda g: g.name))
+    return Assembled(default_graph(a.facts, axioms, base, last), sorted(articles, key=lambda g: g.name))
 
 
 def ontology_axioms() -> Iterable[tuple]:

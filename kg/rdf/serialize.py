@@ -42,11 +42,6 @@ def ox_quads(quads: Iterable) -> list[ox.Quad]:
     return out
 
 
-def ox_triples(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
-    """Deduplicated triples in the order ox_quads gives them in the default graph (by their N-Triples text)."""
-    return sorted(set(triples), key=str)
-
-
 def write_trig(f, graph, base: str, part: str = "body") -> None:
     """`graph` (an assemble.Assembled) as TriG, written to `f` (binary) as it is made, so that no
     second copy of the graph is held in memory. part="view" writes only what the network views read."""
@@ -98,16 +93,13 @@ def header(base: str) -> str:
 
 
 def default_text(graph, base: str) -> str:
-    """The default graph as Turtle statements, serialised by pyoxigraph (once per graph)."""
-    if graph.default_text is None:
-        text = ox.serialize(graph.default, format=ox.RdfFormat.TURTLE, prefixes=output_prefixes(base))
-        graph.default_text = body_of(text.decode("utf-8"))
-    return graph.default_text
+    """The default graph as Turtle statements (kg.rdf.default)."""
+    return graph.default.text
 
 
 def default_blocks(graph, base: str) -> dict[str, str]:
-    """The default graph's Turtle (default_text), subject IRI -> its block."""
-    return subject_blocks(default_text(graph, base), output_prefixes(base))
+    """The default graph's Turtle, subject IRI -> its block."""
+    return graph.default.blocks
 
 
 def subject_blocks(text: str, prefixes: dict[str, str]) -> dict[str, str]:

@@ -9,7 +9,7 @@ from kg.model import AnnotatedDoc, Assertion
 from kg.rdf.assemble import Position, Statement, doc_slug
 from kg.resolve.entities import EntityIndex, resolve_entities
 from kg.resolve.events import Event, resolve_events
-from kg.reuse import Kept, PageReuse
+from kg.reuse import Kept, Reuse
 
 
 @dataclass
@@ -21,7 +21,7 @@ class Merged:
     kept: Kept = field(default_factory=Kept)  # article graphs taken from the last build
 
 
-def merge(docs: list[AnnotatedDoc], assertions: list[Assertion], reuse: PageReuse | None = None) -> Merged:
+def merge(docs: list[AnnotatedDoc], assertions: list[Assertion], reuse: Reuse | None = None) -> Merged:
     """Entities, events, statements and offices across articles; with `reuse`, the articles
     whose graphs the last build made from the same things keep them (their statements are not
     made again: they stand in those graphs)."""
