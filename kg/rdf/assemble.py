@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.config import ontology_dir
 from kg.knowledge import slug
 from kg.model import Document, Evidence
-from kg.rdf.default import DefaultGraph, Kept, default_graph
+from kg.rdf.default import DefaultGraph, SubjectEntry, default_graph
 from kg.rdf.prefixes import output_prefixes
 from kg.rdf.turtle import Terms, block, string
 from kg.rdf.vocab import KG, NIF
@@ -299,7 +299,7 @@ def assemble(
     positions: list[Position],
     base: str,
     kept: dict[str, ArticleGraph] | None = None,
-    last: dict[str, Kept] | None = None,
+    last: dict[str, SubjectEntry] | None = None,
 ) -> Assembled:
     """The default graph and every article's graph as text (`kept`: article graphs made by the
     last build, by document id, taken as they are; `last`: the last build's default graph by

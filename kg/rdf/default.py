@@ -21,14 +21,14 @@ from kg.rdf.prefixes import output_prefixes
 
 # what a build keeps of a subject: the hash of its triples, its Turtle block, how many triples
 # it holds, and its entry in the name index (kg.store.entity_names; None for a non-entity)
-Kept = tuple[int, str, int, tuple | None]
+SubjectEntry = tuple[int, str, int, tuple | None]
 
 
 @dataclass
 class DefaultGraph:
     """The merged facts as Turtle blocks by subject IRI (in any order; `text` puts them in the file's)."""
 
-    subjects: dict[str, Kept]
+    subjects: dict[str, SubjectEntry]
     made: int = 0  # subjects serialised by this build (the others' blocks were the last build's)
     _text: str | None = field(default=None, repr=False)
 
@@ -58,7 +58,7 @@ def _file_order(iri: str) -> str:
 
 
 def default_graph(facts: dict[ox.NamedNode, set[tuple]], axioms: list[ox.Triple], base: str,
-                  last: dict[str, Kept] | None = None) -> DefaultGraph:
+                  last: dict[str, SubjectEntry] | None = None) -> DefaultGraph:
     """The default graph of `facts` (subject -> its (predicate, object) pairs), with the blocks of
     `last` (a DefaultGraph.subjects of the last build) where a subject's triples are unchanged.
     `axioms`: the ontology's subclass triples, which say what an entity's class is."""
@@ -66,13 +66,13 @@ def default_graph(facts: dict[ox.NamedNode, set[tuple]], axioms: list[ox.Triple]
     from kg.store import entity_names
 
     last = last or {}
-    out: dict[str, Kept] = {}
+    out: dict[str, SubjectEntry] = {}
     remake: list[ox.Triple] = []
     signatures = {}
     for s, pairs in facts.items():
         signature = hash(frozenset(pairs))
         kept = last.get(s.value)
-        if kept is not None and kept[0] == signature:
+        if _usable(kept) and kept[0] == signature:
             out[s.value] = kept
         else:
             signatures[s.value] = (signature, len(pairs))
@@ -86,3 +86,9 @@ def default_graph(facts: dict[ox.NamedNode, set[tuple]], axioms: list[ox.Triple]
         for iri, (signature, count) in signatures.items():
             out[iri] = (signature, blocks[iri], count, names.get(iri))
     return DefaultGraph(out, len(signatures))
+
+
+def _usable(kept) -> bool:
+    """An entry as default_graph makes them (a record read back may hold anything)."""
+    return (type(kept) is tuple and len(kept) == 4 and type(kept[0]) is int and type(kept[1]) is str
+            and type(kept[2]) is int and (kept[3] is None or type(kept[3]) is tuple))

@@ -68,3 +68,14 @@ def test_a_kept_block_whose_triples_differ_is_not_used(merged):
     stale[lavrov] = (signature + 1, "kgr:Sergei_Lavrov a kg:Nobody .\n", count, names)
     again = default_graph(facts, axioms, BASE, stale)
     assert again.made == 1 and again.text == first.text
+
+
+@pytest.mark.parametrize("entry", [None, "block", (1, 2), (0, "x", 1, "not a tuple"), [0, "x", 1, None]])
+def test_a_malformed_kept_entry_is_made_again(merged, entry):
+    facts, axioms = merged
+    first = default_graph(facts, axioms, BASE)
+    lavrov = BASE + "Sergei_Lavrov"
+    odd = dict(first.subjects)
+    odd[lavrov] = entry if not isinstance(entry, tuple) or len(entry) < 4 else (odd[lavrov][0], *entry[1:])
+    again = default_graph(facts, axioms, BASE, odd)
+    assert again.made == 1 and again.text == first.text
