@@ -7,7 +7,8 @@ graph's bytes are those in the last graph.trig: they are read from there instead
 again (adding an article to a large build leaves nearly every other article's graph as it was;
 a new alias that moves a name to another entity changes the graphs that mention it, and only
 those). The last build leaves an index beside its cache: each article's signature, where its
-graph lies in graph.trig, and a CRC-32 of it; a graph whose bytes no longer match is made again.
+graph lies in graph.trig, its CRC-32 and the digest the store's manifest knows it by; a graph
+whose bytes no longer match the CRC is made again.
 
 The default graph's Turtle blocks are kept by subject beside them (kg.rdf.default decides which
 still hold), under the same code and settings.
@@ -33,7 +34,7 @@ from kg.resolve.events import Event
 
 PAGES = "pages"  # in CACHE_DIR: where the last graph.trig holds each article's graph
 DEFAULT = "default"  # in CACHE_DIR: the last default graph's blocks by subject (a pickle)
-FORMAT = 1
+FORMAT = 2
 GRAPH_FILE = "graph.trig"
 
 
@@ -70,10 +71,11 @@ class Reuse:
         except OSError:
             return Kept()
         try:
-            for doc, (_sig, offset, length, view_size, triples, n, crc, iri, name) in sorted(wanted, key=lambda w: w[1][1]):
+            for doc, (_sig, offset, length, view_size, triples, n, crc, iri, name, digest) in sorted(
+                    wanted, key=lambda w: w[1][1]):
                 body = os.pread(fd, length, offset)
                 if len(body) == length and zlib.crc32(body) == crc:
-                    graphs[doc] = ArticleGraph(iri, name, body, view_size, triples)
+                    graphs[doc] = ArticleGraph(iri, name, body, view_size, triples, digest, crc)
                     statements[doc] = n
         finally:
             os.close(fd)
@@ -111,7 +113,7 @@ class Reuse:
             doc = doc_of.get(article.iri)
             if doc is not None and self.sources.get(doc) is not None:
                 pages[doc] = [self.signatures[doc], at, len(article.body), article.view_size, article.triples,
-                              statements.get(doc, 0), zlib.crc32(article.body), article.iri, article.name]
+                              statements.get(doc, 0), article.crc, article.iri, article.name, article.digest]
             at += len(article.body) + 2  # "}\n"
         data = {"format": FORMAT, "size": at, "pages": pages}
         atomic_write(self.out / CACHE_DIR / PAGES, json.dumps(data, separators=(",", ":"), sort_keys=True),
@@ -155,7 +157,7 @@ def _load(path: Path, graph_file: Path) -> dict[str, list]:
 
 
 def _well_formed(entry, size: int) -> bool:
-    return (isinstance(entry, list) and len(entry) == 9 and isinstance(entry[0], str)
+    return (isinstance(entry, list) and len(entry) == 10 and isinstance(entry[0], str)
             and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in entry[1:7])
             and entry[1] + entry[2] <= size and entry[3] <= entry[2]
-            and isinstance(entry[7], str) and isinstance(entry[8], str))
+            and all(isinstance(x, str) for x in entry[7:]))

@@ -284,7 +284,7 @@ MANIFEST = "kg-graphs.json"  # in the store's folder: what each subject and grap
 MANIFEST_FORMAT = 2
 
 
-def _digest(text: str | bytes) -> str:
+def digest(text: str | bytes) -> str:
     data = text.encode("utf-8") if isinstance(text, str) else text
     return hashlib.sha1(data).hexdigest()[:16]  # tells a change, no more
 
@@ -294,8 +294,8 @@ def store_manifest(graph, base: str, blocks: dict[str, str]) -> dict:
     block (kg.rdf.serialize.default_blocks) and of each article's graph: two manifests tell what
     changed between two builds."""
     return {"format": MANIFEST_FORMAT, "base": base,
-            "subjects": {iri: _digest(block) for iri, block in blocks.items()},
-            "graphs": {a.iri: _digest(a.body) for a in graph.articles}}
+            "subjects": {iri: digest(block) for iri, block in blocks.items()},
+            "graphs": {a.iri: a.digest for a in graph.articles}}
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,6 +30,7 @@ from kg.rdf.turtle import Terms, block, string
 from kg.rdf.vocab import KG, NIF
 from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
+from kg.store import digest
 
 
 class OxNamespace:
@@ -120,6 +122,10 @@ class ArticleGraph:
     body: bytes
     view_size: int  # how many bytes of body the views read
     triples: int
+    # of body, made once with it (a kept graph brings the ones recorded with it, kg.reuse): the
+    # store's manifest tells changed graphs by the one, the kept graphs' record checks bytes by the other
+    digest: str  # kg.store.digest
+    crc: int  # CRC-32
 
     @property
     def view(self) -> memoryview:
@@ -179,7 +185,8 @@ class Page:
         rest += links + spans
         count += n + 4
         head = "".join(view).encode("utf-8")
-        return ArticleGraph(self.iri, self.name, head + "".join(rest).encode("utf-8"), len(head), count)
+        body = head + "".join(rest).encode("utf-8")
+        return ArticleGraph(self.iri, self.name, body, len(head), count, digest(body), zlib.crc32(body))
 
     def _evidence(self, links, described: set, text: str, t: dict) -> tuple[list[str], list[str], int]:
         """`subject kg:evidence span` grouped by subject, the spans not yet described, and how
