@@ -265,6 +265,8 @@ def read_view(folder: Path, name: str) -> tuple[list[str], list[list]] | None:
                 return None
             # a row a line, and JSON strings never hold a bare line break: one array to parse
             body = body.rstrip(b"\n")
+            if not body:
+                return header["columns"], []  # a graph without edges
             rows = json.loads(b"[" + body.replace(b"\n", b",") + b"]")
             return header["columns"], [_ReadRow(r, line) for r, line in zip(rows, body.split(b"\n"), strict=True)]
         data = json.loads(path.read_text(encoding="utf-8"))

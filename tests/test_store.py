@@ -215,3 +215,13 @@ def test_view_rows_read_back_are_written_again_as_they_were(seed_out, tmp_path, 
     monkeypatch.setattr(kg.views, "_line", lambda value: encoded.append(value) or b"x\n")
     kg.views.write_views(tmp_path / "third", rows)
     assert len(encoded) == 2  # the header and the one row made anew; the others' lines reused
+
+
+def test_a_view_without_rows_reads_back_empty(seed_out, tmp_path):
+    import kg.views
+
+    g = open_graph(seed_out)
+    rows = {name: kg.views.read_view(g.views_dir, name) for name in MATERIALIZED}
+    rows["edge_sources"] = (rows["edge_sources"][0], [])  # a graph without edges
+    kg.views.write_views(tmp_path, rows)
+    assert kg.views.read_view(tmp_path, "edge_sources") == (rows["edge_sources"][0], [])
