@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -72,5 +73,8 @@ class Digests:
 
         if not self.hashed and self._seen.keys() == self._known.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, json.dumps(self._seen, separators=(",", ":"), sort_keys=True), durable=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, json.dumps(self._seen, separators=(",", ":"), sort_keys=True), durable=False)
+        except OSError as exc:  # the build goes on; the next one reads the files again
+            logging.getLogger("kg").warning("could not record the input files' keys (%s)", exc)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import zlib
@@ -32,6 +33,7 @@ from kg.rdf.assemble import ArticleGraph, doc_slug
 from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
 
+log = logging.getLogger("kg")
 PAGES = "pages"  # in CACHE_DIR: where the last graph.trig holds each article's graph
 DEFAULT = "default"  # in CACHE_DIR: the last default graph's blocks by subject (a pickle)
 FORMAT = 2
@@ -97,7 +99,14 @@ class Reuse:
     def save(self, graph, statements: dict[str, int]) -> None:
         """Record where the graph.trig just written holds each article's graph (`statements`:
         per document id, the statements its graph holds), and the default graph's blocks. Not
-        durable: a record lost or stale costs making them again."""
+        durable: a record lost or stale costs making them again, and one that cannot be written
+        (a full disk) a warning, not the build, whose outputs are in place by now."""
+        try:
+            self._save(graph, statements)
+        except OSError as exc:
+            log.warning("could not keep what the next build reuses of this graph (%s): it will make it again", exc)
+
+    def _save(self, graph, statements: dict[str, int]) -> None:
         from kg.rdf.serialize import atomic_write, preamble
 
         (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)

@@ -156,3 +156,23 @@ def test_a_damaged_default_record_makes_every_block(built, tmp_path):
     again = build([src], out)
     assert again.graph.default.made == len(again.graph.default.subjects)
     _as_fresh(again, src, out, tmp_path)
+
+
+def test_a_record_that_cannot_be_written_is_a_warning_not_a_failed_build(built, tmp_path, monkeypatch, caplog):
+    import kg.rdf.serialize
+
+    src, out = built
+    _add(src, UNRELATED)
+    real = kg.rdf.serialize.atomic_write
+
+    def full_disk(path, data, durable=True):
+        if path.parent.name == CACHE_DIR:
+            raise OSError(28, "No space left on device")
+        return real(path, data, durable)
+
+    monkeypatch.setattr(kg.rdf.serialize, "atomic_write", full_disk)
+    again = build([src], out)
+    assert again.articles == len(ARTICLES) + 1
+    assert "could not keep what the next build reuses" in caplog.text
+    assert "could not record the input files' keys" in caplog.text
+    _as_fresh(again, src, out, tmp_path)
