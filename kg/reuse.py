@@ -137,14 +137,13 @@ def _signatures(docs: list[AnnotatedDoc], index: EntityIndex, events: list[Event
     for e in events:
         for ev in e.evidence:
             evidence[ev.doc_id].append((ev.start, ev.end, ev.rule, ev.extractor, e.id))
-    by_key = index.by_key
     out = {}
     for ann in docs:
         doc = ann.doc.id
         source = sources.get(doc)
         if source is None:
             continue
-        ids = [by_key.get((doc, key)) for key in sorted({m.entity for m in ann.mentions})]
+        ids = [index.ids.get(key) for key in sorted(index.doc_keys[doc])]
         signed = repr((seed, doc, source, ids, sorted(evidence.get(doc, ()))))
         out[doc] = hashlib.blake2b(signed.encode("utf-8"), digest_size=16).hexdigest()
     return out

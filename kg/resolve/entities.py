@@ -34,12 +34,14 @@ class Entity:
 @dataclass
 class EntityIndex:
     entities: dict[str, Entity]
-    by_key: dict[tuple[str, str], str]  # (doc id, document-level key) -> entity id
+    ids: dict[str, str]  # document-level key -> entity id
+    doc_keys: dict[str, frozenset[str]]  # doc id -> the keys its mentions have
 
     def get(self, doc_id: str, key: str | None) -> str | None:
+        """The entity a document's key stands for: a key resolves only in a document that names it."""
         if not key:
             return None
-        found = self.by_key.get((doc_id, key))
+        found = self.ids.get(key) if key in self.doc_keys.get(doc_id, ()) else None
         if found is None and key.startswith("known:"):
             return self.known(key[6:])
         return found
@@ -59,12 +61,18 @@ def resolve_entities(docs: list[AnnotatedDoc]) -> EntityIndex:
     """Merge every document's mentions into global entities."""
     known = load_known()
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    doc_keys: dict[str, frozenset[str]] = {}
     for ann in docs:
+        doc = ann.doc.id
         for m in ann.mentions:
-            groups[m.entity].append((ann.doc.id, m))
-    persons = {k for k in groups if k.startswith("person:") and len(_parts(groups[k])) > 1}
-    alias_of = _short_form_targets(groups, persons)
-    named = _names_of_typed(groups)
+            groups[m.entity].append((doc, m))
+        doc_keys[doc] = frozenset(m.entity for m in ann.mentions)
+    # each key's distinct surface forms, in the order they first come: what the rules below read
+    # (a name is written the same way in most of the thousands of mentions of a key)
+    surfaces = {key: tuple(dict.fromkeys(m.surface for _, m in ms)) for key, ms in groups.items()}
+    persons = {k for k in groups if k.startswith("person:") and len(_parts(surfaces[k])) > 1}
+    alias_of = _short_form_targets(surfaces, persons)
+    named = _names_of_typed(surfaces)
     entities: dict[str, Entity] = {}
     key_to_id: dict[str, str] = {}
     taken: set[str] = set(known)
@@ -82,29 +90,31 @@ def resolve_entities(docs: list[AnnotatedDoc]) -> EntityIndex:
         if target and target in key_to_id:
             key_to_id[key] = key_to_id[target]
             entities[key_to_id[target]].mentions.extend(groups[key])
+    forms: dict[str, set[str]] = defaultdict(set)  # entity id -> the surfaces of its keys
+    for key, ident in key_to_id.items():
+        forms[ident].update(surfaces[key])
     for ent in entities.values():
-        _label(ent)
-    by_key = {(doc, m.entity): key_to_id[m.entity] for key, ms in groups.items() if key in key_to_id for doc, m in ms}
-    return EntityIndex(entities, by_key)
+        _label(ent, forms[ent.id])
+    return EntityIndex(entities, key_to_id, doc_keys)
 
 
-def _parts(mentions: list[tuple[str, Mention]]) -> tuple[str, ...]:
-    return max((part_keys(m.surface) for _, m in mentions), key=len)
+def _parts(surfaces: tuple[str, ...]) -> tuple[str, ...]:
+    return max((part_keys(s) for s in surfaces), key=len)
 
 
-def _short_form_targets(groups, persons: set[str]) -> dict[str, str]:
+def _short_form_targets(surfaces: dict[str, tuple[str, ...]], persons: set[str]) -> dict[str, str]:
     """'person:kim' or 'name:lavrov' -> the one multi-word person whose name has those parts."""
     by_rest: dict[str, list[str]] = {}
     by_part: dict[str, set[str]] = {}
     for p in sorted(persons):  # indexes, so that each short form costs its own parts, not all persons
         by_rest.setdefault(p.split(":", 1)[1], []).append(p)
-        for part in _parts(groups[p]):
+        for part in _parts(surfaces[p]):
             by_part.setdefault(part, set()).add(p)
     out = {}
-    for key in groups:
+    for key in surfaces:
         if key in persons or not key.startswith(("person:", "name:")):
             continue
-        surface_parts = part_keys(groups[key][0][1].surface)
+        surface_parts = part_keys(surfaces[key][0])
         cands = by_rest.get(key.split(":", 1)[1], [])
         if not cands and surface_parts:
             found = set(by_part.get(surface_parts[0], set()))
@@ -116,14 +126,14 @@ def _short_form_targets(groups, persons: set[str]) -> dict[str, str]:
     return out
 
 
-def _names_of_typed(groups) -> dict[str, str]:
+def _names_of_typed(surfaces: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """name key -> the typed (non-person) key with that name, for 'name:' mentions."""
     out = {}
-    for key, ms in sorted(groups.items()):
+    for key, forms in sorted(surfaces.items()):
         if key.startswith(("name:", "person:")):
             continue
-        for _, m in ms:
-            out.setdefault(name_key(m.surface), key)
+        for s in forms:
+            out.setdefault(name_key(s), key)
     return out
 
 
@@ -175,7 +185,8 @@ def _tidy(surface: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", surface)).strip()
 
 
-def _label(ent: Entity) -> None:
+def _label(ent: Entity, surfaces: set[str]) -> None:
+    """Every surface of the entity's mentions not its label is an alias."""
     preferred = set(ent.labels.values())
-    ent.aliases |= {_tidy(s) for s in {m.surface for _, m in ent.mentions}}
+    ent.aliases |= {_tidy(s) for s in surfaces}
     ent.aliases -= preferred

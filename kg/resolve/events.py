@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.knowledge import slug
 from kg.model import Assertion, Evidence
@@ -46,24 +47,25 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
             continue
         if a.kind == "meeting" and len(roles["participant"]) < 2:
             continue
-        place = index.get(doc, a.value("place"))
-        reports.append((a, roles, place))
-    reports.sort(key=lambda r: (r[0].kind, _identity(r[0].kind, r[1]), -len(str(r[0].value("date") or "")),
+        values = dict(a.values)  # read here once: each report is asked for half a dozen of them
+        place = index.get(doc, values.get("place"))
+        reports.append((a, roles, place, values, _identity(a.kind, roles)))
+    reports.sort(key=lambda r: (r[0].kind, r[4], -len(str(r[3].get("date") or "")),
                                 r[0].evidence.doc_id, r[0].evidence.start))
     events: list[Event] = []
     # candidates share kind, identity roles and plannedness: bucket by them, so merging stays
     # linear in the number of reports instead of comparing every pair
     buckets: dict[tuple, list[Event]] = {}
-    for a, roles, place in reports:
-        date = a.value("date")
-        planned = bool(a.value("planned"))
-        bucket = buckets.setdefault((a.kind, _identity(a.kind, roles), planned), [])
+    for a, roles, place, values, identity in reports:
+        date = values.get("date")
+        planned = bool(values.get("planned"))
+        bucket = buckets.setdefault((a.kind, identity, planned), [])
         match = next((e for e in bucket if _dates_agree(e.date, date) and _places_agree(e, place, a)), None)
         if match is None:
             match = Event("", a.kind, roles, planned=planned)
             events.append(match)
             bucket.append(match)
-        _absorb(match, a, roles, place, index)
+        _absorb(match, a, roles, place, values, index)
     for e in events:
         e.id = _event_id(e, index)
     return sorted(events, key=lambda e: e.id)
@@ -86,19 +88,19 @@ def _places_agree(e: Event, place: str | None, a: Assertion) -> bool:
     return False
 
 
-def _absorb(e: Event, a: Assertion, roles: dict, place: str | None, index: EntityIndex) -> None:
-    date = a.value("date")
-    inferred_date = bool(a.value("date_inferred"))
+def _absorb(e: Event, a: Assertion, roles: dict, place: str | None, values: dict, index: EntityIndex) -> None:
+    date = values.get("date")
+    inferred_date = bool(values.get("date_inferred"))
     if date and (e.date is None or (len(date) > len(e.date) and not inferred_date) or (e.date_inferred and not inferred_date)):
         e.date, e.date_inferred = date, inferred_date
-    inferred_place = bool(a.value("place_inferred"))
+    inferred_place = bool(values.get("place_inferred"))
     if place and (e.place is None or (e.place_inferred and not inferred_place)):
         e.place, e.place_inferred = place, inferred_place
     for r, ids in roles.items():
         if r not in IDENTITY[e.kind]:
             e.roles[r] = tuple(sorted(set(e.roles.get(r, ())) | set(ids)))
     doc = a.evidence.doc_id
-    e.hedged = e.hedged or bool(a.value("hedged"))
+    e.hedged = e.hedged or bool(values.get("hedged"))
     e.asserted_by |= {x for k in a.role("asserter") if (x := index.get(doc, k))}
     e.denied_by |= {x for k in a.role("denier") if (x := index.get(doc, k))}
     e.evidence.append(a.evidence)
@@ -108,4 +110,9 @@ def _event_id(e: Event, index: EntityIndex) -> str:
     people = "_".join(x for r in IDENTITY[e.kind] for x in e.roles.get(r, ()))
     key = f"{e.kind}|{people}|{e.date}|{e.place}|{e.planned}"
     short = hashlib.sha1(key.encode()).hexdigest()[:8]
-    return f"{e.kind}/{slug(e.date or 'undated')}_{short}"
+    return f"{e.kind}/{_date_slug(e.date or 'undated')}_{short}"
+
+
+@lru_cache(maxsize=4096)
+def _date_slug(date: str) -> str:
+    return slug(date)
