@@ -40,8 +40,10 @@ class KnownEntity:
         return set(self.labels.values()) | self.aliases
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
-    """A readable IRI local name: ASCII letters, digits, '_' and '-'."""
+    """A readable IRI local name: ASCII letters, digits, '_' and '-' (cached: the same names and
+    dates are slugged for thousands of articles and events)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"[^A-Za-z0-9\-]+", "_", ascii_name).strip("_")
     return ascii_name or "x"

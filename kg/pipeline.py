@@ -217,7 +217,6 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     from concurrent.futures import ThreadPoolExecutor
 
     from kg.lookup import NameIndex
-    from kg.rdf.serialize import default_text
     from kg.store import Graph, commit_store, plan_store, prepare_store
     from kg.views import VIEWS_DIR, last_build, maintained, materialize, write_views
 
@@ -233,7 +232,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     store_job = None
     committed = False
     try:
-        default_text(graph, base)  # its blocks joined once, here, before the threads need it
+        _ = graph.default.text  # its blocks joined once, here, before the threads need it
         plan = plan_store(out, graph, base)  # the manifest, and what changed since the store in out/
         store_job = pool.submit(prepare_store, out, graph=graph, base=base, plan=plan)  # the long pole
         names = NameIndex.from_entities(graph.default.names())

@@ -291,7 +291,7 @@ def digest(text: str | bytes) -> str:
 
 def store_manifest(graph, base: str, blocks: dict[str, str]) -> dict:
     """What the store of `graph` holds, as a hash of the text of each default-graph subject's
-    block (kg.rdf.serialize.default_blocks) and of each article's graph: two manifests tell what
+    block (kg.rdf.default.DefaultGraph.blocks) and of each article's graph: two manifests tell what
     changed between two builds."""
     return {"format": MANIFEST_FORMAT, "base": base,
             "subjects": {iri: digest(block) for iri, block in blocks.items()},
@@ -313,9 +313,7 @@ class StorePlan:
 
 def plan_store(out: Path, graph, base: str) -> StorePlan:
     """The manifest of `graph` and what changed since the store in `out` was built."""
-    from kg.rdf.serialize import default_blocks
-
-    blocks = default_blocks(graph, base)
+    blocks = graph.default.blocks
     plan = StorePlan(store_manifest(graph, base, blocks))
     current = (out / STORE_DIR).resolve()
     old = read_manifest(current) if current.is_dir() else None

@@ -84,6 +84,7 @@ def lit(value, datatype=None, lang: str | None = None) -> ox.Literal:
 
 
 _TRUE, _FALSE = lit(True), lit(False)
+
 ROLE_PREDICATES = {
     "participant": KG.participant, "agent": KG.agent, "destination": KG.destination,
     "supplier": KG.supplier, "recipient": KG.recipient, "item": KG.item,
@@ -245,6 +246,14 @@ class Assembler:
             pairs = self.facts[s] = set()
         pairs.add((p, o))
 
+    def add_pairs(self, s: ox.NamedNode, pairs: set[tuple]) -> None:
+        """Several of a subject's (predicate, object) pairs at once."""
+        found = self.facts.get(s)
+        if found is None:
+            self.facts[s] = set(pairs)
+        else:
+            found.update(pairs)
+
     def node(self, local: str) -> ox.NamedNode:
         """A resource of ours, made once (the same few thousand entities are named in most quads)."""
         found = self._nodes.get(local)
@@ -294,12 +303,8 @@ def doc_slug(doc_id: str) -> str:
 
 
 @cache
-def _date_literal(value: str) -> ox.Literal:
-    """An event's date (a few thousand distinct dates among tens of thousands of events)."""
-    return date_literal(value)
-
-
 def date_literal(value: str) -> ox.Literal:
+    """A date as typed literal (cached: a few thousand distinct dates among tens of thousands of events)."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return lit(value, datatype=XSD.date)
     if re.fullmatch(r"\d{4}-\d{2}", value):
@@ -455,7 +460,7 @@ def _event(a: Assembler, e: Event) -> None:
         predicate = ROLE_PREDICATES[role]
         pairs.update((predicate, n(x)) for x in ids)
     if e.date:
-        pairs.add((KG.date, _date_literal(e.date)))
+        pairs.add((KG.date, date_literal(e.date)))
         if e.date_inferred:
             pairs.add((KG.dateInferred, _TRUE))
     if e.place:
@@ -468,7 +473,7 @@ def _event(a: Assembler, e: Event) -> None:
         pairs.add((KG.planned, _TRUE))
     pairs.update((KG.assertedBy, n(x)) for x in e.asserted_by)
     pairs.update((KG.deniedBy, n(x)) for x in e.denied_by)
-    a.facts.setdefault(node, set()).update(pairs)
+    a.add_pairs(node, pairs)
     for ev in e.evidence:
         a.evidence(e.id, ev, fact=True)
     if e.planned:

@@ -85,21 +85,11 @@ def write_batched(f, parts: Iterable[bytes | memoryview], batch: int = 1 << 24) 
 
 def preamble(graph, base: str) -> bytes:
     """What every file and store load of `graph` begins with: the prefixes, then the default graph."""
-    return (header(base) + default_text(graph, base)).encode("utf-8")
+    return (header(base) + graph.default.text).encode("utf-8")
 
 
 def header(base: str) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in output_prefixes(base).items())
-
-
-def default_text(graph, base: str) -> str:
-    """The default graph as Turtle statements (kg.rdf.default)."""
-    return graph.default.text
-
-
-def default_blocks(graph, base: str) -> dict[str, str]:
-    """The default graph's Turtle, subject IRI -> its block."""
-    return graph.default.blocks
 
 
 def subject_blocks(text: str, prefixes: dict[str, str]) -> dict[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.knowledge import slug
 from kg.model import Assertion, Evidence
@@ -110,9 +109,4 @@ def _event_id(e: Event, index: EntityIndex) -> str:
     people = "_".join(x for r in IDENTITY[e.kind] for x in e.roles.get(r, ()))
     key = f"{e.kind}|{people}|{e.date}|{e.place}|{e.planned}"
     short = hashlib.sha1(key.encode()).hexdigest()[:8]
-    return f"{e.kind}/{_date_slug(e.date or 'undated')}_{short}"
-
-
-@lru_cache(maxsize=4096)
-def _date_slug(date: str) -> str:
-    return slug(date)
+    return f"{e.kind}/{slug(e.date or 'undated')}_{short}"
