@@ -49,7 +49,7 @@ PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """What one input file gave: its articles' results, skip reasons and warnings."""
+    """What one input file gave: its articles' results (kg.article.Extracted), skip reasons and warnings."""
 
     results: tuple
     skipped: tuple[str, ...] = ()
@@ -58,7 +58,7 @@ class FileOutcome:
 
 def process_file(doc_id: str, path: Path) -> FileOutcome:
     """Read one file and run every per-article stage on each article in it."""
-    from kg.article import process_article
+    from kg.article import Extracted, process_article
     from kg.ingest import read_path
 
     try:
@@ -68,7 +68,7 @@ def process_file(doc_id: str, path: Path) -> FileOutcome:
     results, skipped, warnings = [], [], []
     for raw in raws:
         try:
-            results.append(slim(process_article(raw)))
+            results.append(Extracted.of(slim(process_article(raw))))
         except SkippedInput as exc:
             skipped.append(str(exc))
         except RecursionError:

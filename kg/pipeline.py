@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import record
-from kg.article import ArticleResult, check_requirements
+from kg.article import Extracted, check_requirements
 from kg.config import Settings
 from kg.errors import SkippedInput
 from kg.ingest import collect
@@ -125,12 +125,12 @@ def build(
         return _kept(result, last, Path(out), t0)
     # the results and what is made of them live until the build ends (see _collector_paused)
     with _collector_paused():
-        results: list[ArticleResult] = []
+        results: list[Extracted] = []
         sources: dict[str, str | None] = {}  # document id -> the content key of its file
         for key, outcome in zip(keys or [None] * len(files),
                                 run_files(files, jobs, executor, scheduler, cache, progress, keys), strict=True):
             results.extend(outcome.results)
-            sources.update((r.ann.doc.id, key) for r in outcome.results)
+            sources.update((r.id, key) for r in outcome.results)
             result.skipped.extend(outcome.skipped)
             result.warnings.extend(outcome.warnings)
         if cache:
@@ -139,13 +139,13 @@ def build(
             cache.prune(Path(out))
         if not results:
             raise SkippedInput("no article could be read: " + "; ".join(result.skipped[:5]))
-        results.sort(key=lambda r: r.ann.doc.id)
+        results.sort(key=lambda r: r.id)
         lap("read")
         reuse = Reuse(Path(out), sources, settings) if cache else None
-        merged = merge([r.ann for r in results], [a for r in results for a in r.assertions], reuse)
+        merged = merge(results, reuse)
         lap("merge")
-        result.graph = assemble([r.ann.doc for r in results], merged.index, merged.events, merged.statements,
-                                merged.positions, settings.base_iri, merged.kept.graphs,
+        result.graph = assemble([r.input for r in results], merged.made, merged.index, merged.events,
+                                merged.statements, merged.positions, settings.base_iri, merged.kept.graphs,
                                 reuse.last_default() if reuse else None)
         result.kept = len(merged.kept.graphs)
         result.base = settings.base_iri

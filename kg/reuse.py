@@ -28,7 +28,6 @@ from pathlib import Path
 
 from kg.config import Settings
 from kg.execute import CACHE_DIR
-from kg.model import AnnotatedDoc
 from kg.rdf.assemble import ArticleGraph, doc_slug
 from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
@@ -60,8 +59,8 @@ class Reuse:
         self.base = settings.base_iri
         self.signatures: dict[str, str] = {}
 
-    def keep(self, docs: list[AnnotatedDoc], index: EntityIndex, events: list[Event]) -> Kept:
-        """Sign every article, then read the graphs whose signature is the one recorded."""
+    def keep(self, docs: list[str], index: EntityIndex, events: list[Event]) -> Kept:
+        """Sign every article (`docs`: their ids), then read the graphs whose signature is the one recorded."""
         self.signatures = _signatures(docs, index, events, self.sources, self.seed)
         recorded = _load(self.out / CACHE_DIR / PAGES, self.out / GRAPH_FILE)
         wanted = [(doc, entry) for doc, entry in recorded.items() if entry[0] == self.signatures.get(doc)]
@@ -129,7 +128,7 @@ class Reuse:
                      durable=False)
 
 
-def _signatures(docs: list[AnnotatedDoc], index: EntityIndex, events: list[Event],
+def _signatures(docs: list[str], index: EntityIndex, events: list[Event],
                 sources: dict[str, str | None], seed: str) -> dict[str, str]:
     """Per document id, a hash of what its graph is made of (see the module's docstring); none
     for a document whose file has no content key."""
@@ -138,8 +137,7 @@ def _signatures(docs: list[AnnotatedDoc], index: EntityIndex, events: list[Event
         for ev in e.evidence:
             evidence[ev.doc_id].append((ev.start, ev.end, ev.rule, ev.extractor, e.id))
     out = {}
-    for ann in docs:
-        doc = ann.doc.id
+    for doc in docs:
         source = sources.get(doc)
         if source is None:
             continue

@@ -191,9 +191,10 @@ def test_cached_results_unpickle_equal_with_derived_fields_made_again():
     outcome = process_file("lavrov.txt", next(SEEDS.glob("*.txt")))
     again = pickle.loads(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == outcome and again.results
-    ann, ann2 = outcome.results[0].ann, again.results[0].ann
+    assert again.results[0].input == outcome.results[0].input
+    ann, ann2 = outcome.results[0].result().ann, again.results[0].result().ann
     assert ann2.top == ann.top and ann2.top_starts == ann.top_starts and ann2.top
-    assert again.results[0].assertions == outcome.results[0].assertions
+    assert again.results[0].result().assertions == outcome.results[0].result().assertions
 
 
 def _edit(work):

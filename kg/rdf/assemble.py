@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.config import ontology_dir
 from kg.knowledge import slug
-from kg.model import Document, Evidence
+from kg.model import AnnotatedDoc, Document, Evidence, MergeInput, Metadata
 from kg.rdf.default import DefaultGraph, SubjectEntry, default_graph
 from kg.rdf.prefixes import output_prefixes
 from kg.rdf.turtle import Terms, block, string
@@ -313,7 +313,8 @@ def date_literal(value: str) -> ox.Literal:
 
 
 def assemble(
-    docs: list[Document],
+    articles: list[MergeInput],
+    made: list[AnnotatedDoc],
     index: EntityIndex,
     events: list[Event],
     statements: list[Statement],
@@ -322,18 +323,22 @@ def assemble(
     kept: dict[str, ArticleGraph] | None = None,
     last: dict[str, SubjectEntry] | None = None,
 ) -> Assembled:
-    """The default graph and every article's graph as text (`kept`: article graphs made by the
-    last build, by document id, taken as they are; `last`: the last build's default graph by
-    subject, whose blocks are kept where a subject's triples did not change; see kg.reuse)."""
+    """The default graph of `articles` and the graphs of those `made` as text, with the others'
+    (`kept`: article graphs made by the last build, by document id, taken as they are; `last`:
+    the last build's default graph by subject, whose blocks are kept where a subject's triples
+    did not change; see kg.reuse)."""
     kept = kept or {}
     terms = Terms(output_prefixes(base))
     vocab = vocab_text(terms)
-    a = Assembler(base, terms, {d.id: Page(d, terms, base, vocab) for d in docs if d.id not in kept})
+    a = Assembler(base, terms, {ann.doc.id: Page(ann.doc, terms, base, vocab) for ann in made})
     axioms = [ox.Triple(*(term(x) for x in q)) for q in ontology_axioms()]
     for t in axioms:
         a.add(t.subject, t.predicate, t.object)
-    for doc in docs:
-        _article(a, doc, index)
+    for art in articles:
+        _named_agents(a, art.meta, index)
+    for ann in made:
+        _article(a, ann.doc, index)
+        _mentions(a, ann, index)
     _entities(a, index)
     for p in positions:
         person = a.node(p.person)
@@ -360,12 +365,8 @@ def ontology_axioms() -> Iterable[tuple]:
 
 
 def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
-    """The article's metadata in its graph, and the outlets and authors it names in the default
-    graph (those also for an article whose graph is kept)."""
-    _named_agents(a, doc, index)
-    page = a.pages.get(doc.id)
-    if page is None:
-        return
+    """The article's metadata in its graph."""
+    page = a.pages[doc.id]
     m = doc.meta
     t = a.terms
     pairs = [(a.vocab(RDF.type), a.vocab(KG.Article)), (a.vocab(DCTERMS.identifier), string(doc.id)),
@@ -389,10 +390,9 @@ def _article(a: Assembler, doc: Document, index: EntityIndex) -> None:
     page.metadata = sorted(set(pairs))
 
 
-def _named_agents(a: Assembler, doc: Document, index: EntityIndex) -> None:
-    """The outlets and the authors an article names, in the default graph: one description
-    however many articles name them."""
-    m = doc.meta
+def _named_agents(a: Assembler, m: Metadata, index: EntityIndex) -> None:
+    """The outlets and the authors an article names (its metadata `m`), in the default graph:
+    one description however many articles name them (also for an article whose graph is kept)."""
     for name in ((m.publisher,) if m.publisher else ()) + m.cites:
         _organisation(a, name, index)
     for name in m.authors + m.editors:
@@ -438,18 +438,22 @@ def _entities(a: Assembler, index: EntityIndex) -> None:
             a.add(node, RDFS.label, lit(label, lang=lang or None))
         for alias in sorted(ent.aliases):
             a.add(node, SKOS.altLabel, lit(alias))
-        a.add(node, KG.mentionCount, lit(len(ent.mentions)))
+        a.add(node, KG.mentionCount, lit(ent.mentions))
         if ent.represents:
             a.add(node, KG.represents, a.node(ent.represents))
         if ent.capital_of:
             a.add(node, KG.capitalOf, a.node(ent.capital_of))
         if ent.iso:
             a.add(node, KG.isoCode, lit(ent.iso))
-        subject, pages = a.text(ent.id), a.pages
-        for doc_id, m in ent.mentions:
-            page = pages.get(doc_id)
-            if page is not None:  # else kept from the last build
-                page.mention(subject, m)
+
+
+def _mentions(a: Assembler, ann: AnnotatedDoc, index: EntityIndex) -> None:
+    """The article's mentions of entities, as evidence of the entities they name."""
+    page, ids = a.pages[ann.doc.id], index.ids
+    for m in ann.mentions:
+        ident = ids.get(m.entity)  # the key is this article's own
+        if ident is not None:
+            page.mention(a.text(ident), m)
 
 
 def _event(a: Assembler, e: Event) -> None:

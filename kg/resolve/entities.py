@@ -16,7 +16,9 @@ from functools import lru_cache
 from kg.knowledge import KnownEntity, load_known, slug
 from kg.lang import read_jsonl
 from kg.mentions.names import name_key, part_keys
-from kg.model import AnnotatedDoc, Mention
+from kg.model import MergeInput
+
+Use = tuple[str, str, str, int]  # (document id, surface, type, how many mentions): a key's use in one article
 
 
 @dataclass
@@ -25,7 +27,7 @@ class Entity:
     type: str
     labels: dict[str, str] = field(default_factory=dict)
     aliases: set[str] = field(default_factory=set)
-    mentions: list[tuple[str, Mention]] = field(default_factory=list)  # (doc id, mention)
+    mentions: int = 0  # how many mentions name it
     represents: str | None = None  # entity id
     capital_of: str | None = None
     iso: str | None = None
@@ -52,24 +54,25 @@ class EntityIndex:
             k = load_known().get(ident)
             if k is None:
                 return None
-            self.entities[ident] = Entity(k.id, k.type, dict(k.labels), set(k.aliases), [], k.represents,
+            self.entities[ident] = Entity(k.id, k.type, dict(k.labels), set(k.aliases), 0, k.represents,
                                           k.capital_of, k.iso)
         return ident
 
 
-def resolve_entities(docs: list[AnnotatedDoc]) -> EntityIndex:
-    """Merge every document's mentions into global entities."""
+def resolve_entities(articles: list[MergeInput]) -> EntityIndex:
+    """Merge the names of every article (in the order given: the build sorts them by id) into
+    global entities."""
     known = load_known()
-    groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    groups: dict[str, list[Use]] = defaultdict(list)
     doc_keys: dict[str, frozenset[str]] = {}
-    for ann in docs:
-        doc = ann.doc.id
-        for m in ann.mentions:
-            groups[m.entity].append((doc, m))
-        doc_keys[doc] = frozenset(m.entity for m in ann.mentions)
+    for art in articles:
+        doc = art.id
+        for key, surface, type_, n in art.names:
+            groups[key].append((doc, surface, type_, n))
+        doc_keys[doc] = frozenset(key for key, _, _, _ in art.names)
     # each key's distinct surface forms, in the order they first come: what the rules below read
     # (a name is written the same way in most of the thousands of mentions of a key)
-    surfaces = {key: tuple(dict.fromkeys(m.surface for _, m in ms)) for key, ms in groups.items()}
+    surfaces = {key: tuple(dict.fromkeys(s for _, s, _, _ in uses)) for key, uses in groups.items()}
     persons = {k for k in groups if k.startswith("person:") and len(_parts(surfaces[k])) > 1}
     alias_of = _short_form_targets(surfaces, persons)
     named = _names_of_typed(surfaces)
@@ -89,7 +92,7 @@ def resolve_entities(docs: list[AnnotatedDoc]) -> EntityIndex:
         target = alias_of.get(key) or (named.get(key[5:]) if key.startswith("name:") else None)
         if target and target in key_to_id:
             key_to_id[key] = key_to_id[target]
-            entities[key_to_id[target]].mentions.extend(groups[key])
+            entities[key_to_id[target]].mentions += sum(n for _, _, _, n in groups[key])
     forms: dict[str, set[str]] = defaultdict(set)  # entity id -> the surfaces of its keys
     for key, ident in key_to_id.items():
         forms[ident].update(surfaces[key])
@@ -137,17 +140,21 @@ def _names_of_typed(surfaces: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return out
 
 
-def _make_entity(key: str, mentions, known: dict[str, KnownEntity], taken: set[str]) -> Entity:
+def _make_entity(key: str, uses: list[Use], known: dict[str, KnownEntity], taken: set[str]) -> Entity:
     kind, _, rest = key.partition(":")
+    count = sum(n for _, _, _, n in uses)
     if kind == "known":
         k = known[rest]
-        return Entity(k.id, k.type, dict(k.labels), set(k.aliases), list(mentions), k.represents, k.capital_of, k.iso)
+        return Entity(k.id, k.type, dict(k.labels), set(k.aliases), count, k.represents, k.capital_of, k.iso)
     if kind == "item":
         row = next(p for p in read_jsonl("id", "items.jsonl") if p.id == rest)
         en = str(row.get("en"))
-        return Entity(slug(en.capitalize()), str(row.get("type")), {"id": row.label, "en": en}, set(), list(mentions))
-    type_ = Counter(m.type for _, m in mentions).most_common(1)[0][0]
-    ent = Entity("", type_, {}, set(), list(mentions))
+        return Entity(slug(en.capitalize()), str(row.get("type")), {"id": row.label, "en": en}, set(), count)
+    types: Counter[str] = Counter()  # in the order of first use: most_common breaks ties by it
+    for _, _, type_, n in uses:
+        types[type_] += n
+    type_ = types.most_common(1)[0][0]
+    ent = Entity("", type_, {}, set(), count)
     if kind == "org" and "|" in rest:
         body, country = rest.split("|", 1)
         ent.represents = country.split(":", 1)[1]
@@ -157,7 +164,7 @@ def _make_entity(key: str, mentions, known: dict[str, KnownEntity], taken: set[s
             cname_id = c.labels.get("id", c.id) if c else ent.represents
             cname_en = c.labels.get("en", c.id) if c else ent.represents
             ent.labels = {"id": f"{ministry.label} {cname_id}", "en": f"{ministry.get('en')} of {cname_en}"}
-    preferred = ent.labels.get("id") or _preferred_surface(mentions)
+    preferred = ent.labels.get("id") or _preferred_surface(uses)
     ident = slug(preferred)
     if ident in taken:
         ident = f"{ident}_{hashlib.sha1(key.encode()).hexdigest()[:6]}"
@@ -168,14 +175,14 @@ def _make_entity(key: str, mentions, known: dict[str, KnownEntity], taken: set[s
     return ent
 
 
-def _preferred_surface(mentions) -> str:
+def _preferred_surface(uses: list[Use]) -> str:
     """The form most articles use; full names before short forms, names before acronyms."""
     articles: dict[str, set[str]] = defaultdict(set)
     count: Counter[str] = Counter()
-    for doc, m in mentions:
-        s = _tidy(m.surface)
+    for doc, surface, _, n in uses:
+        s = _tidy(surface)
         articles[s].add(doc)
-        count[s] += 1
+        count[s] += n
     return min(articles, key=lambda s: (s.isupper(), -len(s.split()), -len(articles[s]), -count[s], s))
 
 

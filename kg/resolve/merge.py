@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.model import AnnotatedDoc, Assertion
 from kg.rdf.assemble import Position, Statement, doc_slug
 from kg.resolve.entities import EntityIndex, resolve_entities
 from kg.resolve.events import Event, resolve_events
 from kg.reuse import Kept, Reuse
+
+if TYPE_CHECKING:
+    from kg.article import Extracted
 
 
 @dataclass
@@ -19,18 +23,22 @@ class Merged:
     statements: list[Statement]  # of the articles whose graphs are made (not kept)
     positions: list[Position]
     kept: Kept = field(default_factory=Kept)  # article graphs taken from the last build
+    made: list[AnnotatedDoc] = field(default_factory=list)  # the articles whose graphs are made
 
 
-def merge(docs: list[AnnotatedDoc], assertions: list[Assertion], reuse: Reuse | None = None) -> Merged:
-    """Entities, events, statements and offices across articles; with `reuse`, the articles
-    whose graphs the last build made from the same things keep them (their statements are not
-    made again: they stand in those graphs)."""
-    index = resolve_entities(docs)
-    events = resolve_events(assertions, index)
-    kept = reuse.keep(docs, index, events) if reuse else Kept()
-    statements = _statements(assertions, index, events, kept.graphs)
-    positions = _positions(assertions, index)
-    return Merged(index, events, statements, positions, kept)
+def merge(articles: list[Extracted], reuse: Reuse | None = None) -> Merged:
+    """Entities, events, statements and offices across `articles` (sorted by id); with `reuse`,
+    the articles whose graphs the last build made from the same things keep them (their whole
+    results are not read: their mentions and statements stand in those graphs)."""
+    inputs = [x.input for x in articles]
+    index = resolve_entities(inputs)
+    facts = [a for art in inputs for a in art.facts]
+    events = resolve_events(facts, index)
+    kept = reuse.keep([art.id for art in inputs], index, events) if reuse else Kept()
+    made = [x.result() for x in articles if x.id not in kept.graphs]
+    statements = _statements([a for r in made for a in r.assertions], index, events)
+    positions = _positions(facts, index)
+    return Merged(index, events, statements, positions, kept, [r.ann for r in made])
 
 
 def _positions(assertions: list[Assertion], index: EntityIndex) -> list[Position]:
@@ -48,15 +56,13 @@ def _positions(assertions: list[Assertion], index: EntityIndex) -> list[Position
     return [out[k] for k in sorted(out, key=str)]
 
 
-def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Event], skip) -> list[Statement]:
+def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Event]) -> list[Statement]:
     out = []
     event_of = {(ev.doc_id, ev.start, ev.end): e.id for e in events for ev in e.evidence}
     for a in assertions:
         if a.kind != "statement":
             continue
         doc = a.evidence.doc_id
-        if doc in skip:
-            continue
         speaker = index.get(doc, a.role("speaker")[0])
         if speaker is None:
             continue
