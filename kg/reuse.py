@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import mmap
 import os
 import pickle
 import zlib
@@ -28,7 +29,8 @@ from pathlib import Path
 
 from kg.config import Settings
 from kg.execute import CACHE_DIR
-from kg.rdf.assemble import ArticleGraph, doc_slug
+from kg.rdf.assemble import doc_slug
+from kg.rdf.serialize import FileRange
 from kg.resolve.entities import EntityIndex
 from kg.resolve.events import Event
 
@@ -39,11 +41,55 @@ FORMAT = 2
 GRAPH_FILE = "graph.trig"
 
 
+class LastFile:
+    """The last graph.trig, open: kept graphs are copied from it after the build has written
+    another graph.trig at its path. Closed when the last graph kept from it goes."""
+
+    def __init__(self, path: Path):
+        self.fd = os.open(path, os.O_RDONLY)
+        self._close = os.close  # held: at interpreter exit the os module may be gone before this
+
+    def __del__(self):
+        self._close(self.fd)
+
+
+@dataclass(frozen=True)
+class KeptGraph:
+    """An article's graph as the last build wrote it: what was recorded of it (as ArticleGraph)
+    and where its bytes lie in the last graph.trig. They are checked when it is kept and copied
+    from there into the new files (kg.rdf.serialize.FileRange), not read into memory."""
+
+    iri: str
+    name: str
+    file: LastFile
+    offset: int  # of its body
+    size: int
+    view_size: int
+    triples: int
+    digest: str
+    crc: int
+
+    @property
+    def body(self) -> bytes:
+        return os.pread(self.file.fd, self.size, self.offset)
+
+    @property
+    def view(self) -> bytes:
+        return os.pread(self.file.fd, self.view_size, self.offset)
+
+    def block_part(self) -> FileRange:
+        head = len(self.name.encode("utf-8")) + 3  # "name {\n"
+        return FileRange(self.file.fd, self.offset - head, head + self.size + 2)  # and "}\n"
+
+    def body_part(self) -> FileRange:
+        return FileRange(self.file.fd, self.offset, self.size)
+
+
 @dataclass(frozen=True)
 class Kept:
     """The article graphs taken from the last build, by document id, and how many statements they hold."""
 
-    graphs: dict[str, ArticleGraph] = field(default_factory=dict)
+    graphs: dict[str, KeptGraph] = field(default_factory=dict)
     statements: dict[str, int] = field(default_factory=dict)
 
 
@@ -68,18 +114,17 @@ class Reuse:
             return Kept()
         graphs, statements = {}, {}
         try:
-            fd = os.open(self.out / GRAPH_FILE, os.O_RDONLY)
-        except OSError:
+            last = LastFile(self.out / GRAPH_FILE)
+            mapped = mmap.mmap(last.fd, 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # gone, or empty
             return Kept()
-        try:
-            for doc, (_sig, offset, length, view_size, triples, n, crc, iri, name, digest) in sorted(
-                    wanted, key=lambda w: w[1][1]):
-                body = os.pread(fd, length, offset)
-                if len(body) == length and zlib.crc32(body) == crc:
-                    graphs[doc] = ArticleGraph(iri, name, body, view_size, triples, digest, crc)
+        with mapped:
+            data = memoryview(mapped)  # the bytes checked where they lie, not copied
+            for doc, (_sig, offset, length, view_size, triples, n, crc, iri, name, digest) in wanted:
+                if offset + length <= len(data) and zlib.crc32(data[offset : offset + length]) == crc:
+                    graphs[doc] = KeptGraph(iri, name, last, offset, length, view_size, triples, digest, crc)
                     statements[doc] = n
-        finally:
-            os.close(fd)
+            data.release()
         return Kept(graphs, statements)
 
     def last_default(self) -> dict | None:
@@ -122,7 +167,7 @@ class Reuse:
             if doc is not None and self.sources.get(doc) is not None:
                 pages[doc] = [self.signatures[doc], at, len(article.body), article.view_size, article.triples,
                               statements.get(doc, 0), article.crc, article.iri, article.name, article.digest]
-            at += len(article.body) + 2  # "}\n"
+            at += article.size + 2  # "}\n"
         data = {"format": FORMAT, "size": at, "pages": pages}
         atomic_write(self.out / CACHE_DIR / PAGES, json.dumps(data, separators=(",", ":"), sort_keys=True),
                      durable=False)

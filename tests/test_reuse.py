@@ -10,7 +10,7 @@ import pytest
 from kg.config import Settings
 from kg.execute import CACHE_DIR
 from kg.pipeline import build
-from kg.reuse import PAGES
+from kg.reuse import PAGES, KeptGraph
 
 ARTICLES = {
     "a.txt": "Jakarta, 3 Maret 2024 - Menteri Luar Negeri Indonesia Retno Marsudi bertemu dengan Menteri Luar "
@@ -61,6 +61,13 @@ def test_adding_an_article_keeps_every_graph_it_does_not_touch(built, tmp_path):
     again = build([src], out)
     assert again.kept == len(ARTICLES)
     _as_fresh(again, src, out, tmp_path)
+    # a kept graph is read from the last graph.trig, open since: another file is at its path now
+    written = (out / "graph.trig").read_bytes()
+    kept = [a for a in again.graph.articles if isinstance(a, KeptGraph)]
+    assert len(kept) == len(ARTICLES)
+    for graph in kept:
+        assert graph.name.encode() + b" {\n" + graph.body + b"}\n" in written
+        assert graph.body.startswith(graph.view) and len(graph.body) == graph.size
 
 
 def test_an_article_whose_names_now_resolve_otherwise_is_made_again(built, tmp_path):

@@ -132,14 +132,27 @@ class ArticleGraph:
     crc: int  # CRC-32
 
     @property
+    def size(self) -> int:
+        return len(self.body)
+
+    @property
     def view(self) -> memoryview:
         return memoryview(self.body)[: self.view_size]
+
+    # what the graph files are written from (kg.rdf.serialize): a kept graph gives where it lies
+    # in the last graph.trig instead (kg.reuse.KeptGraph)
+    def block_part(self) -> bytes:
+        """The graph as a TriG block."""
+        return b"".join((self.name.encode("utf-8"), b" {\n", self.body, b"}\n"))
+
+    def body_part(self) -> bytes:
+        return self.body
 
 
 @dataclass
 class Assembled:
     default: DefaultGraph  # the merged facts, as Turtle blocks by subject
-    articles: list[ArticleGraph]  # sorted by graph name
+    articles: list  # ArticleGraph, or kg.reuse.KeptGraph (the same, copied from the last file); sorted by graph name
 
     @property
     def triples(self) -> int:
@@ -320,7 +333,7 @@ def assemble(
     statements: list[Statement],
     positions: list[Position],
     base: str,
-    kept: dict[str, ArticleGraph] | None = None,
+    kept: dict | None = None,  # document id -> kg.reuse.KeptGraph
     last: dict[str, SubjectEntry] | None = None,
 ) -> Assembled:
     """The default graph of `articles` and the graphs of those `made` as text, with the others'

@@ -4,12 +4,14 @@ TriG writer is orders of magnitude slower); every file renamed into place atomic
 from __future__ import annotations
 
 import itertools
+import mmap
 import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -49,8 +51,11 @@ def write_trig(f, graph, base: str, part: str = "body") -> None:
     def parts():
         yield preamble(graph, base)
         for article in graph.articles:
+            if part == "body":
+                yield article.block_part()  # bytes, or where a kept graph lies in the last file
+                continue
             yield article.name.encode("utf-8") + b" {\n"
-            yield article.body if part == "body" else article.view
+            yield article.view
             yield b"}\n"
 
     write_batched(f, parts())
@@ -64,23 +69,103 @@ def graph_block(article) -> bytes:
 def write_turtle(f, graph, base: str) -> None:
     """The merged graph as Turtle, written to `f` (binary): the default graph, then every
     article's triples."""
-    write_batched(f, itertools.chain([preamble(graph, base)], (article.body for article in graph.articles)))
+    write_batched(f, itertools.chain([preamble(graph, base)], (article.body_part() for article in graph.articles)))
 
 
-def write_batched(f, parts: Iterable[bytes | memoryview], batch: int = 1 << 24) -> None:
+class FileRange(NamedTuple):
+    """Bytes of an open file, to be written as they are there (kg.reuse.KeptGraph: a graph taken
+    from the last graph.trig, open since: the build replaces the file at that path)."""
+
+    fd: int
+    offset: int
+    length: int
+
+
+def write_batched(f, parts: Iterable[bytes | memoryview | FileRange], batch: int = 1 << 24) -> None:
     """`parts` written to `f` ~16 MB at a time: a few calls that each let go of the GIL while the
     bytes go out, so that a thread writing files beside the build's other work does not wait
-    for the GIL at every one of tens of thousands of small writes."""
+    for the GIL at every one of tens of thousands of small writes. A FileRange (adjacent ones
+    joined) is copied by the kernel when large; a small one goes into the batch from a map of its
+    file (thousands of small copies, each a system call, would wait for the GIL as often)."""
     pending: list = []
     size = 0
-    for part in parts:
+    span: FileRange | None = None
+    maps: dict[int, tuple[mmap.mmap, memoryview]] = {}
+
+    def add(part) -> None:
+        nonlocal pending, size
         pending.append(part)
         size += len(part)
         if size >= batch:
             f.write(b"".join(pending))
             pending, size = [], 0
-    if pending:
-        f.write(b"".join(pending))
+
+    def put(span: FileRange) -> None:
+        nonlocal pending, size
+        if span.length >= batch // 4:
+            if pending:
+                f.write(b"".join(pending))
+                pending, size = [], 0
+            _copy_range(f, span)
+            return
+        if span.fd not in maps:
+            mapped = mmap.mmap(span.fd, 0, access=mmap.ACCESS_READ)
+            maps[span.fd] = (mapped, memoryview(mapped))
+        view = maps[span.fd][1]
+        if span.offset + span.length > len(view):
+            raise OSError("the last graph.trig ends before the bytes a build recorded in it")
+        add(view[span.offset : span.offset + span.length])
+
+    try:
+        for part in parts:
+            if isinstance(part, FileRange):
+                if span is not None and span.fd == part.fd and span.offset + span.length == part.offset:
+                    span = FileRange(span.fd, span.offset, span.length + part.length)
+                    continue
+                if span is not None:
+                    put(span)
+                span = part
+                continue
+            if span is not None:
+                put(span)
+                span = None
+            add(part)
+        if span is not None:
+            put(span)
+        if pending:
+            f.write(b"".join(pending))
+    finally:
+        pending.clear()  # the slices of the maps, before the maps close
+        for mapped, view in maps.values():
+            view.release()
+            mapped.close()
+
+
+def _copy_range(f, span: FileRange) -> None:
+    """Append `span` to `f`: by copy_file_range where both are files of a file system that has
+    it, else read and written."""
+    fd, offset, left = span
+    try:
+        out = f.fileno()
+    except (AttributeError, OSError, ValueError):  # an in-memory file
+        out = None
+    if out is not None and hasattr(os, "copy_file_range"):
+        f.flush()
+        try:
+            while left > 0:
+                n = os.copy_file_range(fd, out, left, offset)
+                if n == 0:
+                    break  # the file ends early: said below
+                offset, left = offset + n, left - n
+        except OSError:
+            pass  # not between these two files: the rest is read and written
+        f.seek(0, os.SEEK_END)  # the buffered file's position, past the bytes the kernel wrote
+    while left > 0:
+        chunk = os.pread(fd, min(left, 1 << 24), offset)
+        if not chunk:
+            raise OSError("the last graph.trig ends before the bytes a build recorded in it")
+        f.write(chunk)
+        offset, left = offset + len(chunk), left - len(chunk)
 
 
 def preamble(graph, base: str) -> bytes:
