@@ -161,7 +161,7 @@ def build(
         lap("assemble")
         if out is not None:
             (Path(out) / record.RECORD).unlink(missing_ok=True)  # it describes the outputs about to be replaced
-            result.files = _write_outputs(result, Path(out), settings, lap)
+            result.files = _write_outputs(result, Path(out), settings, lap, reuse)
             if reuse:
                 reuse.save(result.graph, statements)
             if inputs is not None and not result.skipped:  # a skipped input is tried again next time
@@ -208,7 +208,7 @@ class _Stopwatch:
         self.last = now
 
 
-def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Stopwatch) -> dict[str, Path]:
+def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Stopwatch, reuse=None) -> dict[str, Path]:
     """Everything a build writes, staged beside out/ and renamed into place at the end, so that
     an interrupted build leaves the previous files whole (each file is old or new, never half)."""
     import os
@@ -230,6 +230,7 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
     # the drawing meanwhile
     pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="kg-load")
     store_job = None
+    titles = None  # the drawing's edge tooltips, kept for the next build (kg.viz.Titles)
     committed = False
     try:
         _ = graph.default.text  # its blocks joined once, here, before the threads need it
@@ -252,7 +253,8 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
         if settings.html:
             from kg.viz import render
 
-            drawn = render(views, stage / "graph.html")
+            titles = reuse.titles(names) if reuse else None
+            drawn = render(views, stage / "graph.html", titles=titles)
             staged["html"] = drawn.path
             if drawn.note:
                 result.warnings.append(f"graph.html: {drawn.note}")
@@ -270,6 +272,8 @@ def _write_outputs(result: BuildResult, out: Path, settings: Settings, lap: _Sto
             files[kind] = out / path.name
         for older in ("graph.nq", "view.trig"):  # written by earlier versions (`kg export` makes graph.nq)
             (out / older).unlink(missing_ok=True)
+        if titles is not None:
+            reuse.save_titles(titles)
         lap("commit")
         return files
     finally:

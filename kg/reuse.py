@@ -11,7 +11,8 @@ graph lies in graph.trig, its CRC-32 and the digest the store's manifest knows i
 whose bytes no longer match the CRC is made again.
 
 The default graph's Turtle blocks are kept by subject beside them (kg.rdf.default decides which
-still hold), under the same code and settings.
+still hold), and the drawing's edge tooltips by a digest of what each is made of (kg.viz.Titles),
+under the same code and settings.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from kg.resolve.events import Event
 log = logging.getLogger("kg")
 PAGES = "pages"  # in CACHE_DIR: where the last graph.trig holds each article's graph
 DEFAULT = "default"  # in CACHE_DIR: the last default graph's blocks by subject (a pickle)
+TITLES = "titles"  # in CACHE_DIR: the last drawing's edge tooltips by digest (kg.viz.Titles; a pickle)
 FORMAT = 2
 GRAPH_FILE = "graph.trig"
 
@@ -130,15 +132,31 @@ class Reuse:
     def last_default(self) -> dict | None:
         """The last build's default graph by subject (kg.rdf.default.DefaultGraph.subjects), if it
         was made by this code with these settings."""
-        try:
-            data = pickle.loads((self.out / CACHE_DIR / DEFAULT).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
-                IndexError):
-            return None
+        data = _unpickle(self.out / CACHE_DIR / DEFAULT)
         if not (isinstance(data, dict) and data.get("format") == FORMAT and data.get("seed") == self.seed
                 and isinstance(data.get("subjects"), dict)):
             return None
         return data["subjects"]
+
+    def titles(self, names):
+        """A kg.viz.Titles with the last drawing's tooltips, if this code drew them."""
+        from kg.viz import Titles
+
+        data = _unpickle(self.out / CACHE_DIR / TITLES)
+        ok = isinstance(data, dict) and data.get("format") == FORMAT and data.get("seed") == self.seed
+        return Titles(names, self.seed, data["titles"] if ok and isinstance(data.get("titles"), dict) else None)
+
+    def save_titles(self, titles) -> None:
+        """Keep this drawing's tooltips for the next build (a warning where they cannot be)."""
+        from kg.rdf.serialize import atomic_write
+
+        try:
+            (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+            atomic_write(self.out / CACHE_DIR / TITLES, pickle.dumps(
+                {"format": FORMAT, "seed": self.seed, "titles": titles.made}, protocol=pickle.HIGHEST_PROTOCOL),
+                durable=False)
+        except OSError as exc:
+            log.warning("could not keep the drawing's tooltips for the next build (%s): it will make them again", exc)
 
     def save(self, graph, statements: dict[str, int]) -> None:
         """Record where the graph.trig just written holds each article's graph (`statements`:
@@ -190,6 +208,15 @@ def _signatures(docs: list[str], index: EntityIndex, events: list[Event],
         signed = repr((seed, doc, source, ids, sorted(evidence.get(doc, ()))))
         out[doc] = hashlib.blake2b(signed.encode("utf-8"), digest_size=16).hexdigest()
     return out
+
+
+def _unpickle(path: Path):
+    """What a record of ours holds; None where it is missing or damaged."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+            IndexError, MemoryError):
+        return None
 
 
 def _load(path: Path, graph_file: Path) -> dict[str, list]:

@@ -24,7 +24,16 @@ import pyoxigraph as ox
 from kg.config import ontology_dir
 from kg.errors import InputError, QueryError
 from kg.lookup import NameIndex
-from kg.views import MATERIALIZED, VIEWS_DIR, read_lines, read_support, read_view, support_table
+from kg.views import (
+    MATERIALIZED,
+    SOURCES_FILE,
+    VIEWS_DIR,
+    read_lines,
+    read_support,
+    read_view,
+    row_line,
+    support_table,
+)
 
 log = logging.getLogger("kg")
 
@@ -149,6 +158,20 @@ class Graph:
             return read_lines(self.views_dir, {k: table[k]["lines"] for k in keys if k in table})
         columns, rows = self._sources
         return {k: [dict(zip(columns, rows[n])) for n in table[k]["rows"]] for k in keys if k in table}
+
+    def edge_lines(self, keys: list[tuple]) -> dict[tuple, bytes]:
+        """The lines of edge_sources.jsonl behind each of these edges, as they are in the file
+        (not parsed): what a drawing's tooltip of the edge is made of (kg.viz.Titles)."""
+        table = self.support()
+        if self._sources is None:
+            out = {}
+            with open(self.views_dir / SOURCES_FILE, "rb") as f:
+                for k in keys:
+                    if k in table:
+                        out[k] = b"".join(os.pread(f.fileno(), n, pos) for pos, n in table[k]["lines"])
+            return out
+        rows = self._sources[1]
+        return {k: b"".join([row_line(rows[n]) for n in table[k]["rows"]]) for k in keys if k in table}
 
     def run_view(self, view_name: str, **bindings) -> tuple[list[str], list[list]]:
         """A view run on the store: its columns, and its rows as lists of plain values."""

@@ -195,7 +195,7 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
         atomic_write(folder / f"{name}.json", _ENCODE(data))
     columns, rows_ = rows["edge_sources"]
     lines = [_line({"format": 2, "view": "edge_sources", "query": definition("edge_sources"), "columns": columns})]
-    lines += [r.line if type(r) is _ReadRow else _line(r) for r in rows_]
+    lines += [row_line(r) for r in rows_]
     spans = []  # (offset, length) of each row's line
     pos = len(lines[0])
     for line in lines[1:]:
@@ -226,6 +226,11 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def _line(value) -> bytes:
     return (_ENCODE(value) + "\n").encode("utf-8")
+
+
+def row_line(row: list) -> bytes:
+    """An edge_sources row's line in its file (one read back carries it)."""
+    return row.line if type(row) is _ReadRow else _line(row)
 
 
 class _ReadRow(list):

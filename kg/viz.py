@@ -9,6 +9,7 @@ innerText; our own panel builds its elements with textContent. So an article tha
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -57,6 +58,25 @@ MAX_EDGES = 5000  # beyond this the page grows past what a browser lays out in s
 TOOLTIP_BUDGET = 1_200_000
 
 
+class Titles:
+    """Edge tooltips by a digest of everything one is made of (the edge, its counts, the lines
+    of edge_sources.jsonl behind it, every entity's label, kg's code: `seed`), kept by a build
+    for the next: adding an article to 10,000 changes the rows behind a few of the 5,000 edges
+    drawn, and a tooltip is most of what drawing an edge costs (grouping and counting its
+    sentences). `last`: the last drawing's tooltips; `made`: this one's, to keep."""
+
+    def __init__(self, names, seed: str, last: dict[bytes, str] | None = None):
+        self.last, self.made = last or {}, {}
+        self._base = hashlib.blake2b(seed.encode("utf-8"), digest_size=16)
+        self._base.update(repr(sorted(names.entities.items())).encode("utf-8"))
+
+    def digest(self, s: str, pred: str, t: str, data: dict, per_edge: int, lines: bytes) -> bytes:
+        h = self._base.copy()
+        h.update(repr((s, pred, t, data["articles"], data["outlets"], per_edge, len(lines))).encode("utf-8"))
+        h.update(lines)
+        return h.digest()
+
+
 @dataclass(frozen=True)
 class Rendered:
     path: Path | None
@@ -74,11 +94,13 @@ def render(
     focus: str | None = None,
     hops: int = 2,
     max_nodes: int = MAX_NODES,
+    titles: Titles | None = None,
 ) -> Rendered:
-    """Write an interactive HTML view of the graph (or of a part of it) to `out`."""
+    """Write an interactive HTML view of the graph (or of a part of it) to `out` (`titles`: the
+    edge tooltips a build kept from its last drawing)."""
     from kg.rdf.serialize import atomic_write
 
-    page, n_nodes, n_edges, note = html(graph, type_, min_degree, focus, hops, max_nodes)
+    page, n_nodes, n_edges, note = html(graph, type_, min_degree, focus, hops, max_nodes, titles)
     data = page.encode("utf-8")
     if out is not None:
         out = Path(out)
@@ -96,6 +118,7 @@ def html(
     focus: str | None = None,
     hops: int = 2,
     max_nodes: int = MAX_NODES,
+    titles: Titles | None = None,
 ) -> tuple[str, int, int, str]:
     """The page, the number of nodes and edges drawn, and a note on what was left out."""
     if not isinstance(graph, Graph):
@@ -104,7 +127,7 @@ def html(
     net, note = _subset(graph, net, type_, min_degree, focus, hops, max_nodes)
     details = _node_details(graph, set(net))
     nodes = _vis_nodes(net, details)
-    edges = _vis_edges(graph, net)
+    edges = _vis_edges(graph, net, titles)
     if len(edges) < net.number_of_edges():
         note = " ".join(x for x in (note, f"drawing the {len(edges)} best-supported of {net.number_of_edges()} edges.") if x)
     return _page(nodes, edges, note), len(nodes), len(edges), note
@@ -149,14 +172,26 @@ def _no_href(text: str) -> str:
     return re.sub("(?i)href", lambda m: m.group(0)[:3] + "\u200b" + m.group(0)[3:], text)
 
 
+def _weighted_degrees(net: nx.MultiDiGraph) -> dict[str, int]:
+    """Each node's weighted degree in simple_graph(net), without making it (the same sums: a
+    pair's weight adds up the weights of its edges)."""
+    out = dict.fromkeys(net, 0)
+    for s, t, articles in net.edges(data="articles", default=0):
+        if s != t:
+            w = max(1, articles)
+            out[s] += w
+            out[t] += w
+    return out
+
+
 def _vis_nodes(net: nx.MultiDiGraph, details) -> list[dict]:
-    simple = simple_graph(net)
-    top = max((simple.degree(n, weight="weight") for n in simple), default=1) or 1
+    degrees = _weighted_degrees(net)
+    top = max(degrees.values(), default=1) or 1
     nodes = []
     for n in sorted(net):
         d = net.nodes[n]
         color, shape = TYPE_STYLE.get(d["type"], DEFAULT_STYLE)
-        degree = simple.degree(n, weight="weight")
+        degree = degrees[n]
         info = details.get(n, {})
         lines = [d["label"], f"{d['type']} · named {d['mentions']} time(s) · {degree} link(s)"]
         if info.get("alias"):
@@ -179,17 +214,31 @@ def _some(names: list[str]) -> str:
     return ", ".join(names[:NAMES_PER_TOOLTIP]) + (f" and {more} more" if more > 0 else "")
 
 
-def _vis_edges(graph: Graph, net: nx.MultiDiGraph) -> list[dict]:
+def _vis_edges(graph: Graph, net: nx.MultiDiGraph, titles: Titles | None = None) -> list[dict]:
     edges = []
     pair_count: dict[frozenset, int] = defaultdict(int)
     keys = sorted(net.edges(keys=True))
     if len(keys) > MAX_EDGES:  # keep the edges most articles stand behind
         keys = sorted(sorted(keys, key=lambda k: (-net.edges[k]["articles"], k))[:MAX_EDGES])
     per_edge = max(1, min(SOURCES_PER_TOOLTIP, TOOLTIP_BUDGET // (max(1, len(keys)) * SENTENCE)))
-    behind = graph.edge_rows([edge_key(s, pred, t) for s, t, pred in keys])  # the rows of the drawn edges only
+    digests: dict[tuple, bytes] = {}
+    todo = keys
+    if titles is not None:
+        lines = graph.edge_lines([edge_key(s, pred, t) for s, t, pred in keys])
+        digests = {(s, t, pred): titles.digest(s, pred, t, net.edges[s, t, pred], per_edge,
+                                               lines.get(edge_key(s, pred, t), b""))
+                   for s, t, pred in keys}
+        todo = [k for k in keys if digests[k] not in titles.last]
+    behind = graph.edge_rows([edge_key(s, pred, t) for s, t, pred in todo])  # the rows of the edges drawn anew
     for s, t, pred in keys:
         data = net.edges[s, t, pred]
-        sup, n_supports, n_sources = _first_supports(graph, behind.get(edge_key(s, pred, t), []), EVENTS_PER_TOOLTIP)
+        title = titles.last.get(digests[s, t, pred]) if titles is not None else None
+        if title is None:
+            sup, n_supports, n_sources = _first_supports(graph, behind.get(edge_key(s, pred, t), []),
+                                                         EVENTS_PER_TOOLTIP)
+            title = _edge_title(graph, s, pred, t, data, sup, n_supports, n_sources, per_edge)
+        if titles is not None:
+            titles.made[digests[s, t, pred]] = title
         k = pair_count[frozenset((s, t))]
         pair_count[frozenset((s, t))] += 1
         edges.append({
@@ -198,7 +247,7 @@ def _vis_edges(graph: Graph, net: nx.MultiDiGraph) -> list[dict]:
             "width": round(1 + 2 * math.log2(1 + data["articles"]), 2),
             "dashes": bool(data["hedged"] or data["denied"]),
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15 * k} if k else False,
-            "title": _edge_title(graph, s, pred, t, data, sup, n_supports, n_sources, per_edge),
+            "title": title,
         })
     return edges
 

@@ -83,10 +83,10 @@ def _cache_files(out):
     """The cached results' files (the pack and single files; not the inputs' digests or what
     the build keeps of its graph)."""
     from kg.execute import DIGESTS
-    from kg.reuse import DEFAULT, PAGES
+    from kg.reuse import DEFAULT, PAGES, TITLES
 
     return sorted(p.relative_to(out) for p in (out / ".cache").rglob("*")
-                  if p.is_file() and p.name not in (DIGESTS, PAGES, DEFAULT))
+                  if p.is_file() and p.name not in (DIGESTS, PAGES, DEFAULT, TITLES))
 
 
 def test_the_cache_keeps_a_build_s_results_in_one_pack(corpus, tmp_path, monkeypatch):

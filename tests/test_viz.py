@@ -106,3 +106,55 @@ def test_a_tooltip_makes_only_the_supports_it_lists(seed_graph, k):
         first, n_supports, n_sources = _first_supports(seed_graph, rows, k)
         assert first == every[:k], key
         assert n_supports == len(every) and n_sources == sum(len(s.sources) for s in every), key
+
+
+def test_weighted_degrees_are_those_of_the_simple_graph():
+    import networkx as nx
+
+    from kg.analytics import simple_graph
+    from kg.viz import _weighted_degrees
+
+    net = nx.MultiDiGraph()
+    net.add_nodes_from(["a", "b", "c", "lone"])
+    for s, t, pred, articles in [("a", "b", "met", 3), ("b", "a", "visited", 0), ("a", "b", "supplied", 2),
+                                 ("b", "c", "met", 1), ("c", "c", "met", 5), ("c", "a", "mentions", 0)]:
+        net.add_edge(s, t, key=pred, articles=articles)
+    simple = simple_graph(net)
+    assert _weighted_degrees(net) == {n: simple.degree(n, weight="weight") for n in net}
+    assert _weighted_degrees(net) == {"a": 3 + 1 + 2 + 1, "b": 3 + 1 + 2 + 1, "c": 1 + 1, "lone": 0}
+
+
+def test_tooltips_kept_from_the_last_drawing_give_the_same_page(seed_graph, seed_out):
+    # every tooltip taken from the last drawing, or every one made again: the same page; a
+    # tooltip is taken only for the same edge with the same rows and the same names
+    from kg.store import open_graph
+    from kg.viz import Titles
+
+    graph = open_graph(seed_out)
+    first = Titles(graph.names, "seed")
+    page = html(graph, titles=first)[0]
+    assert page == html(open_graph(seed_out))[0]
+    assert first.made and not first.last
+    again = Titles(graph.names, "seed", dict(first.made))
+    assert html(open_graph(seed_out), titles=again)[0] == page and again.made == first.made
+    # stale tooltips under the same digests would show: none is taken under other code or names
+    wrong = {d: "stale" for d in first.made}
+    assert html(open_graph(seed_out), titles=Titles(graph.names, "other code", wrong))[0] == page
+    renamed = open_graph(seed_out)
+    iri = next(iter(renamed.names.entities))
+    renamed.names.entities[iri] = ("Another Name", renamed.names.entities[iri][1])
+    fresh = html(renamed)[0]
+    assert html(renamed, titles=Titles(renamed.names, "seed", wrong))[0] == fresh
+
+
+def test_a_tooltip_digest_follows_the_rows_behind_its_edge(seed_graph):
+    from kg.viz import Titles
+
+    titles = Titles(seed_graph.names, "seed")
+    data = {"articles": 2, "outlets": 1}
+    one = titles.digest("s", "met", "t", data, 8, b'["row"]\n')
+    assert one == titles.digest("s", "met", "t", dict(data), 8, b'["row"]\n')
+    assert len({one, titles.digest("s", "met", "t", data, 8, b'["row2"]\n'),
+                titles.digest("s", "met", "t", {"articles": 3, "outlets": 1}, 8, b'["row"]\n'),
+                titles.digest("s", "met", "t", data, 4, b'["row"]\n'),
+                titles.digest("t", "met", "s", data, 8, b'["row"]\n')}) == 5
