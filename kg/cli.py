@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -108,8 +109,17 @@ def build(
             if n == total:
                 bar.stop()
 
-    result = _run(run_build, paths, out, Settings(base_iri=base_iri, html=html), progress=progress,
-                  jobs=jobs, executor=executor, scheduler=scheduler, use_cache=not no_cache)
+    # the process ends with the build, whose objects live until then: the cyclic collector, back
+    # on, would walk them all once or twice more and again at exit (0.6 s at 10,000 articles);
+    # frozen, they are left to reference counting, which frees what is dropped (see
+    # kg.pipeline._collector_paused: they form next to no cycles)
+    gc.disable()
+    try:
+        result = _run(run_build, paths, out, Settings(base_iri=base_iri, html=html), progress=progress,
+                      jobs=jobs, executor=executor, scheduler=scheduler, use_cache=not no_cache)
+    finally:
+        gc.freeze()
+        gc.enable()
     for line in result.skipped + result.warnings:
         typer.echo(f"kg: warning: {line}", err=True)
     typer.echo(result.summary())

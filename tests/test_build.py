@@ -62,9 +62,12 @@ def test_output_is_byte_identical_whatever_the_file_order(tmp_path):
 
 
 def test_cli_build_validate_entities(tmp_path):
+    import gc
+
     runner = CliRunner()
     r = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--timings"])
     assert r.exit_code == 0 and "5 articles" in r.output
+    assert gc.isenabled()  # the command pauses the collector, and turns it back on
     stages = [line.split()[0] for line in r.output.splitlines() if line.strip().endswith(" s") and line.startswith("  ")]
     assert stages == ["read", "merge", "assemble", "write", "views", "html", "files", "store", "commit"]
     r = runner.invoke(app, ["validate", str(tmp_path / "graph.trig")])
