@@ -2,8 +2,10 @@
 
     python bench/run.py [--sizes 10,100,1000,10000] [--jobs 2]
 
-Each command runs as a fresh process, as a user runs it; times are wall-clock seconds
-(the median of --repeat runs for the asking commands), peak RSS is the largest process's.
+Each command runs as a fresh process, as a user runs it, once the disk has taken what the
+previous one wrote (os.sync: a build leaves a gigabyte of store and files going out, which
+would otherwise slow the next command); times are wall-clock seconds (the median of --repeat
+runs for the asking commands), peak RSS is the largest process's.
 The table goes to stdout and to bench/results.md with the machine it ran on. Figures are
 for comparing with each other in one run: these machines are noisy.
 """
@@ -31,6 +33,7 @@ KG = [sys.executable, "-m", "kg"]
 
 def timed(cmd: list[str]) -> tuple[float, int, str]:
     """(wall seconds, peak RSS in MB, stdout) of one command run to completion."""
+    os.sync()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
