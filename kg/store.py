@@ -91,8 +91,14 @@ class Graph:
     def of_rows(cls, names: NameIndex, source: Path, rows: dict, support: dict, views_dir: Path | None = None) -> Graph:
         """The views' rows a build has just made, with their support table (kg.views.write_views):
         drawn from memory, nothing read back from the files."""
-        graph = cls(None, names, source, rows, views_dir=views_dir)
-        graph._support, graph._sources = support, rows["edge_sources"]
+        sources = rows["edge_sources"]
+        if isinstance(sources, tuple):
+            graph = cls(None, names, source, rows, views_dir=views_dir)
+            graph._support, graph._sources = support, sources
+        else:  # lines (kg.source_lines): the support table has their byte ranges in views_dir's file
+            graph = cls(None, names, source, {k: v for k, v in rows.items() if k != "edge_sources"},
+                        views_dir=views_dir)
+            graph._support = support
         return graph
 
     def query(self, text: str, **bindings):

@@ -57,7 +57,7 @@ def definition(name: str) -> str:
     return hashlib.sha1((ontology_dir() / f"{name}.rq").read_bytes()).hexdigest()[:16]
 
 
-def _row_key(row: list) -> str:
+def row_key(row: list) -> str:
     return "\x1f".join(map(repr, row))
 
 
@@ -65,7 +65,7 @@ def sort_rows(rows: list[list]) -> list[list]:
     """Rows in the order the files keep them (the same whatever order the engine found them in).
     A build puts new rows among the kept ones in this order (with_rows): another order needs
     another format number for the files."""
-    rows.sort(key=_row_key)
+    rows.sort(key=row_key)
     return rows
 
 
@@ -78,7 +78,7 @@ def with_rows(kept: list[list], new: list[list]) -> list[list]:
         kept += new
         return sort_rows(kept)
     for row in new:
-        bisect.insort(kept, row, key=_row_key)
+        bisect.insort(kept, row, key=row_key)
     return kept
 
 
@@ -95,7 +95,10 @@ def maintain(old_rows: Rows, old, new, subjects: set[str], graphs: set[str]) -> 
     """The rows of `new` (a kg.store.Graph over the new store), made from the rows of `old`
     (the last build's Graph) where `subjects` (IRIs whose default-graph triples changed) and
     `graphs` (articles' graph IRIs that changed, came or went) are all that changed; None when
-    that is too much to be worth it (the caller runs the views whole)."""
+    that is too much to be worth it (the caller runs the views whole). edge_sources, read as
+    lines (kg.source_lines), stays lines with its support table."""
+    from kg.source_lines import SourceLines, maintain_lines
+
     for graph in (old, new):  # a class changed: what every entity's row says may have
         if any(next(graph.store.quads_for_pattern(ox.NamedNode(s), SUBCLASS, None, None), None) for s in subjects):
             return None
@@ -110,10 +113,17 @@ def maintain(old_rows: Rows, old, new, subjects: set[str], graphs: set[str]) -> 
         return None
     out: Rows = {}
     for name in ("nodes", "node_details", "edge_sources"):
-        columns, rows = old_rows[name]
+        made = [r for iri in sorted(about) for r in new.run_view(name, **{ABOUT[name]: iri})[1]]
+        last = old_rows[name]
+        if isinstance(last, SourceLines):
+            lines = maintain_lines(last, about, made)
+            if lines is not None:
+                out[name] = lines
+                continue
+            last = (last.columns, last.rows())
+        columns, rows = last
         at = columns.index(ABOUT[name])
         kept = [r for r in rows if r[at] not in about]
-        made = [r for iri in sorted(about) for r in new.run_view(name, **{ABOUT[name]: iri})[1]]
         out[name] = (columns, with_rows(kept, made))
     out["edges"] = _maintain_edges(old_rows["edges"], new, subjects, speakers, graphs)
     return out
@@ -158,26 +168,47 @@ def edge_key(s: str, pred: str, t: str) -> tuple:
 def support_table(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
     """Per edge: the dates behind it (sorted), how many articles and outlets, whether it is hedged
     or denied, and which of `rows` (edge_sources) support it (their indexes)."""
-    at = {c: columns.index(c) for c in ("source", "predicate", "target", "date", "article", "outlet",
-                                        "hedged", "denied")}
+    at = support_columns(columns)
+    source, predicate, target = at["source"], at["predicate"], at["target"]
     out: dict[tuple, dict] = {}
     for n, r in enumerate(rows):
-        key = edge_key(r[at["source"]], r[at["predicate"]][len(KG):], r[at["target"]])
+        key = edge_key(r[source], r[predicate][len(KG):], r[target])
         info = out.get(key)
         if info is None:
-            info = out[key] = {"dates": set(), "articles": set(), "outlets": set(), "hedged": False,
-                               "denied": False, "rows": []}
-        if r[at["date"]]:
-            info["dates"].add(str(r[at["date"]]))
-        info["articles"].add(r[at["article"]])
-        info["outlets"].add(r[at["outlet"]] or r[at["article"]])
-        info["hedged"] |= bool(r[at["hedged"]])
-        info["denied"] |= bool(r[at["denied"]])
+            info = out[key] = new_support()
+            info["rows"] = []
+        add_support(info, r, at)
         info["rows"].append(n)
     for info in out.values():
-        info["dates"] = sorted(info["dates"])
-        info["articles"], info["outlets"] = len(info["articles"]), len(info["outlets"])
+        end_support(info)
     return out
+
+
+def support_columns(columns: list[str]) -> dict[str, int]:
+    """Where each column the support table reads is in edge_sources rows."""
+    return {c: columns.index(c) for c in ("source", "predicate", "target", "date", "article", "outlet",
+                                          "hedged", "denied")}
+
+
+def new_support() -> dict:
+    """An edge's support before its first row (add_support, then end_support)."""
+    return {"dates": set(), "articles": set(), "outlets": set(), "hedged": False, "denied": False}
+
+
+def add_support(info: dict, r: list, at: dict[str, int]) -> None:
+    """One edge_sources row behind the edge (`at`: support_columns)."""
+    if r[at["date"]]:
+        info["dates"].add(str(r[at["date"]]))
+    info["articles"].add(r[at["article"]])
+    info["outlets"].add(r[at["outlet"]] or r[at["article"]])
+    info["hedged"] |= bool(r[at["hedged"]])
+    info["denied"] |= bool(r[at["denied"]])
+
+
+def end_support(info: dict) -> None:
+    """The edge's sets, once all its rows are in, as the table keeps them: dates sorted, counts."""
+    info["dates"] = sorted(info["dates"])
+    info["articles"], info["outlets"] = len(info["articles"]), len(info["outlets"])
 
 
 def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
@@ -186,14 +217,22 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
     (drawing a large graph reads the table and the rows of the edges it draws, not every row).
     Returns the support table (support_table), for drawing from these rows without reading them back."""
     from kg.rdf.serialize import atomic_file, atomic_write, write_batched
+    from kg.source_lines import SourceLines
 
     folder.mkdir(exist_ok=True)
-    for name, (columns, rows_) in sorted(rows.items()):
+    for name in sorted(rows):
         if name == "edge_sources":
             continue
+        columns, rows_ = rows[name]
         data = {"format": 1, "view": name, "query": definition(name), "columns": columns, "rows": rows_}
-        atomic_write(folder / f"{name}.json", _ENCODE(data))
-    columns, rows_ = rows["edge_sources"]
+        atomic_write(folder / f"{name}.json", ENCODE(data))
+    sources = rows["edge_sources"]
+    if isinstance(sources, SourceLines):  # brought up to date as lines, its table with it
+        with atomic_file(folder / SOURCES_FILE, binary=True) as f:
+            sources.write(f)
+        _write_support(folder, sources.support)
+        return sources.support
+    columns, rows_ = sources
     lines = [_line({"format": 2, "view": "edge_sources", "query": definition("edge_sources"), "columns": columns})]
     lines += [row_line(r) for r in rows_]
     spans = []  # (offset, length) of each row's line
@@ -204,6 +243,15 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
     with atomic_file(folder / SOURCES_FILE, binary=True) as f:
         write_batched(f, lines)
     support = support_table(columns, rows_)
+    _write_support(folder, support, spans)
+    return support
+
+
+def _write_support(folder: Path, support: dict[tuple, dict], spans: list[tuple[int, int]] | None = None) -> None:
+    """The support table's file: each edge's byte ranges from its "lines", or from the `spans` of
+    its "rows"."""
+    from kg.rdf.serialize import atomic_write
+
     table = []
     for key, info in support.items():
         if len(key) == 2:  # symmetric: written from the lesser end
@@ -211,29 +259,28 @@ def write_views(folder: Path, rows: Rows) -> dict[tuple, dict]:
             s, t = pair[0], pair[-1]
         else:
             pred, s, t = key
-        table.append([s, pred, t, info["dates"], info["articles"], info["outlets"],
-                      info["hedged"], info["denied"], _runs([spans[n] for n in info["rows"]])])
+        lines = info["lines"] if spans is None else byte_runs([spans[n] for n in info["rows"]])
+        table.append([s, pred, t, info["dates"], info["articles"], info["outlets"], info["hedged"], info["denied"], lines])
     table.sort(key=lambda r: (r[0], r[1], r[2]))
-    atomic_write(folder / SUPPORT_FILE, _ENCODE({"format": 1, "query": definition("edge_sources"),
+    atomic_write(folder / SUPPORT_FILE, ENCODE({"format": 1, "query": definition("edge_sources"),
                                                  "columns": SUPPORT_COLUMNS, "rows": table}))
-    return support
 
 
 # one encoder for every file and line (json.dumps with options makes a new one per call: half
 # the time of writing a hundred thousand rows)
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _line(value) -> bytes:
-    return (_ENCODE(value) + "\n").encode("utf-8")
+    return (ENCODE(value) + "\n").encode("utf-8")
 
 
 def row_line(row: list) -> bytes:
     """An edge_sources row's line in its file (one read back carries it)."""
-    return row.line if type(row) is _ReadRow else _line(row)
+    return row.line if type(row) is ReadRow else _line(row)
 
 
-class _ReadRow(list):
+class ReadRow(list):
     """A row of edge_sources read back from its file, with its line: a build that keeps it
     writes the line as it was read instead of encoding the row again (rows are not changed
     once made; a row is written as _line makes it, which reading gives back)."""
@@ -245,7 +292,7 @@ class _ReadRow(list):
         self.line = line + b"\n"
 
 
-def _runs(spans: list[tuple[int, int]]) -> list[list[int]]:
+def byte_runs(spans: list[tuple[int, int]]) -> list[list[int]]:
     """Byte ranges [offset, length] of lines, adjacent lines joined."""
     out: list[list[int]] = []
     for pos, n in sorted(spans):
@@ -273,7 +320,7 @@ def read_view(folder: Path, name: str) -> tuple[list[str], list[list]] | None:
             if not body:
                 return header["columns"], []  # a graph without edges
             rows = json.loads(b"[" + body.replace(b"\n", b",") + b"]")
-            return header["columns"], [_ReadRow(r, line) for r, line in zip(rows, body.split(b"\n"), strict=True)]
+            return header["columns"], [ReadRow(r, line) for r, line in zip(rows, body.split(b"\n"), strict=True)]
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != 1 or data.get("query") != definition(name):
             return None  # of another version, or of the view before its text changed: run it
@@ -326,10 +373,14 @@ def read_lines(folder: Path, ranges: dict[tuple, list[list[int]]]) -> dict[tuple
 
 
 def read_views(folder: Path) -> Rows | None:
-    """Every materialized view kept in `folder`; None where one is missing or unreadable."""
+    """Every materialized view kept in `folder` (edge_sources as kg.source_lines.SourceLines);
+    None where one is missing or unreadable."""
+    from kg.source_lines import read_source_lines
+
     try:
-        found = {name: read_view(folder, name) for name in MATERIALIZED}
-    except InputError:
+        found = {name: read_view(folder, name) for name in MATERIALIZED if name != "edge_sources"}
+        found["edge_sources"] = read_source_lines(folder)
+    except (InputError, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return None if any(v is None for v in found.values()) else found
 
