@@ -1,6 +1,7 @@
 """Supplies: "X memberikan/mengirim/menyediakan ITEM kepada Y", "X memberi Y pengiriman ITEM",
-"pengiriman ITEM X ke Y", "ITEM X yang dikerahkan untuk membantu Y"; with who asserts it
-(the sentence's speaker), whether it is hedged, and who in the article denies it."""
+"pengiriman ITEM X ke Y", "ITEM X yang dikerahkan untuk membantu Y", "Y menerima ITEM dari X";
+with who asserts it (the sentence's speaker), whether it is hedged, and who in the article
+denies it (a speaker who "membantah laporan bahwa …" it denies it rather than asserts it)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_
 
 # "… senjata ke/kepada/untuk X": who receives what was supplied
 RECIPIENT_MARKER = re.compile(rf"\b(?:{cue_words('recipient-marker')})\b")
+# "Y menerima ITEM dari X": who supplied what was received
+SOURCE_MARKER = re.compile(rf"\b(?:{cue_words('source-marker')})\b")
+# a speech whose verb rejects its content: "membantah (laporan) bahwa …"; how far before the content to look
+DENIAL_REACH = 40
 # where a supply clause stops: ";", ", kata X", "dan juga", "tetapi"
 CLAUSE_END = re.compile(rf"[;]|,\s+(?:{cue_words('clause-end-attribution')})\b|\b(?:{cue_words('clause-end-conjunction')})\b")
 
@@ -53,6 +58,19 @@ class SuppliesExtractor:
                 recipient = _recipient(ann, end, stop, items, supplier)
                 for item in items:
                     found.append((idx, sent, rule, start, supplier, recipient, item, said))
+            for rule, start, end in find_cues("supply-receive", text[sent.start : sent.end], sent.start):
+                # "Rusia menerima rudal dari Iran": the subject receives, "dari" names the supplier
+                if negated(text[max(sent.start, start - 30) : start]):
+                    continue
+                who = nearest_actor_before(ann, sent, start, SUPPLIERS)
+                recipient = _as_country(actor_key(who)) if who else None
+                stop = _clause_end(text, end, sent.end)
+                items = _object_items(ann, end, stop)
+                m = SOURCE_MARKER.search(text[items[-1].end : stop]) if items and recipient else None
+                sup = _first(ann, items[-1].end + m.end(), stop, exclude=recipient) if m else None
+                if sup and text[items[-1].end : items[-1].end + m.start()].strip(" ,") == "":
+                    for item in items:
+                        found.append((idx, sent, rule, start, sup, recipient, item, said))
             for rule, start, end in find_cues("supply-noun", text[sent.start : sent.end], sent.start):
                 # "pengiriman amunisi Korea Utara ke Rusia"
                 m = re.match(r"\s+(?P<item>[^,.]{2,40}?)\s+(?P<sup>[^,.]{2,40}?)\s+(?:ke|kepada)\s+(?P<rec>[^,.]{2,40})", text[end : sent.end])
@@ -82,11 +100,13 @@ class SuppliesExtractor:
     def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str]]) -> Iterator[Assertion]:
         text = ann.doc.text
         for idx, sent, rule, start, supplier, recipient, item, said in found:
-            asserter = next((sp.speaker for sp in said if sp.start <= start < sp.end + 1), None)
-            if asserter is None and said:
-                asserter = said[0].speaker
+            within = next((sp for sp in said if sp.start <= start < sp.end + 1), None)
+            if within is not None and has_cue("denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start]):
+                asserter, deniers = None, [within.speaker]  # "X membantah laporan bahwa Y memasok …"
+            else:
+                asserter = within.speaker if within is not None else (said[0].speaker if said else None)
+                deniers = [who for at, who in denials if 0 < at - idx <= 3 and who != asserter] if asserter else []
             hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
-            deniers = [who for at, who in denials if 0 < at - idx <= 3 and who != asserter] if asserter else []
             date, inferred = date_near(ann, sent, start)
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
             yield make_assertion("supply", ev, {

@@ -44,6 +44,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("date.named", re.compile(
             rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?\s+(?P<y>\d{{4}})\b",
             re.I)),
+        # "Selasa (10/9)": the dateline's year is left out of dates near it
+        ("date.weekday-numeric", re.compile(
+            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?)?(?P<wd>{wd})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)),
         ("date.month-year", re.compile(rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{mon})\s+(?P<y>\d{{4}})\b", re.I)),
         ("date.year", re.compile(r"\b(?:(?:pada\s+)?tahun|pada)\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)", re.I)),
         ("date.relative", re.compile(
@@ -96,6 +99,8 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
         return None, False
     if ref is None:
         return None, False
+    if rule == "date.weekday-numeric":
+        return _nearest_year(int(g["d"]), int(g["m"]), ref), False
     if rule == "date.relative":
         rel = g["rel"].lower()
         if rel in t["relative_days"]:
@@ -119,6 +124,18 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
             back = back or 7  # "Rabu lalu" is never today
         return (ref - dt.timedelta(days=back)).isoformat(), False
     return None, False
+
+
+def _nearest_year(day: int, month: int, ref: dt.date) -> str | None:
+    """Day and month in the year that puts them nearest the article's date ("Senin (30/12)" in an
+    article of 2 January is last year's)."""
+    dates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(dates, key=lambda d: (abs((d - ref).days), d)).isoformat() if dates else None
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:

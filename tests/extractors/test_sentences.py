@@ -84,6 +84,9 @@ def test_visit_date_resolved_against_article_date():
     ("Teheran diduga memasok rudal balistik kepada Rusia.", "known:Iran", "known:Russia", "item:item.missiles", True),
     ("Pengiriman amunisi Iran ke Rusia kemungkinan berlanjut, kata lembaga itu.", "known:Iran", "known:Russia",
      "item:item.ammunition", True),
+    ("Ukraina menerima tank dari Jerman pekan lalu.", "known:Germany", "known:Ukraine", "item:item.tanks", False),
+    ("Menurut laporan itu, Rusia diduga mendapatkan drone dari Iran.", "known:Iran", "known:Russia",
+     "item:item.drones", True),
 ])
 def test_supplies(text, supplier, recipient, item, hedged):
     found = extract(text, "supply")
@@ -104,6 +107,10 @@ def test_supply_asserted_and_denied_in_the_same_article():
 @pytest.mark.parametrize("text", [
     "Amerika Serikat memberikan bantuan kemanusiaan kepada Ukraina.",
     "Federasi Rusia memberikan dukungan penuh terhadap aspirasi itu.",
+    "Ukraina menerima bantuan kemanusiaan dari Jepang.",  # no item of war
+    "Rusia tidak menerima rudal dari Iran.",  # negated
+    "Jerman menerima tank itu kembali setelah diperbaiki.",  # from no one
+    "Ukraina menerima tank Jerman yang rusak dari medan perang.",  # "dari" a place, not a supplier
 ])
 def test_supplies_negatives(text):
     assert extract(text, "supply") == []
@@ -269,6 +276,20 @@ def test_statement_katanya_continues_the_previous_speaker_even_an_organisation()
     assert [a.role("speaker") for a in last] == [("known:White_House",)]
     alone = extract("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang. Kunjungan itu penting, katanya.", "statement")
     assert [a.role("speaker") for a in alone] == [(P("Sergei Lavrov"),)]
+
+
+@pytest.mark.parametrize("verb", ["membantah laporan bahwa", "menyangkal kabar bahwa", "menepis tudingan bahwa"])
+def test_a_supply_reported_inside_a_denial_is_denied_by_its_speaker_not_asserted(verb):
+    text = f"Juru bicara Kementerian Luar Negeri Jepang Hiroshi Tanaka {verb} Jepang akan memasok rudal kepada Filipina."
+    (s,) = extract(text, "supply")
+    assert s.role("supplier") == ("known:Japan",) and s.role("recipient") == ("known:Philippines",)
+    assert s.role("asserter") == () and s.role("denier") == (P("Hiroshi Tanaka"),)
+
+
+def test_a_supply_reported_by_a_speaker_who_does_not_deny_it_is_asserted():
+    text = "Juru bicara Kementerian Luar Negeri Jepang Hiroshi Tanaka mengatakan bahwa Jepang memasok rudal kepada Filipina."
+    (s,) = extract(text, "supply")
+    assert s.role("asserter") == (P("Hiroshi Tanaka"),) and s.role("denier") == ()
 
 
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():

@@ -1,0 +1,42 @@
+"""Date expressions in free text, on sentences written for the tests."""
+
+import datetime as dt
+
+import pytest
+
+from kg.text.dates import find_dates
+
+REF = dt.date(2024, 9, 12)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kamis (12/9/2024)", "2024-09-12"),
+    ("pada Senin, 3 Maret 2025", "2025-03-03"),
+    ("Selasa (10/9)", "2024-09-10"),  # the year the article's
+    ("pada hari Rabu ( 4/9 )", "2024-09-04"),
+    ("Jumat (3/1)", "2025-01-03"),  # nearer next January than last
+    ("Senin (30/12)", "2024-12-30"),
+    ("pada hari Rabu", "2024-09-11"),
+    ("bulan lalu", "2024-08"),
+])
+def test_dates_resolved_against_the_article_date(text, value):
+    found = find_dates(f"Menteri itu tiba {text} di sana.", REF)
+    assert [d.value for d in found] == [value]
+
+
+def test_a_day_and_month_without_a_year_is_taken_in_the_year_nearest_the_article():
+    (d,) = find_dates("Ia tiba Senin (30/12).", dt.date(2025, 1, 2))
+    assert d.value == "2024-12-30" and not d.explicit
+
+
+@pytest.mark.parametrize("text", [
+    "Selasa (10/9)",  # no article date to take the year from
+    "Selasa (31/2)",  # no such day
+])
+def test_a_day_and_month_that_cannot_be_placed_is_no_date(text):
+    ref = None if text == "Selasa (10/9)" else REF
+    assert [d.rule for d in find_dates(f"Ia tiba {text}.", ref)] == []
+
+
+def test_a_fraction_is_not_a_date():
+    assert find_dates("Skor akhir pertandingan 10/9 untuk tuan rumah.", REF) == []
