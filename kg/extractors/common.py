@@ -76,6 +76,8 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
     if stop_at_comma:
         head = ann.doc.text[sent.start:pos]
         cut = max(head.rfind(","), head.rfind(" bahwa "), head.rfind("“"), head.rfind('"'))
+        if cut >= 0 and head[cut] == "," and not head[cut + 1 :].strip():
+            return _apposition(ann, sent, cut, types)
         if cut >= 0:
             lo = sent.start + cut + 1
     for m in reversed(in_span(ann, lo, pos)):
@@ -86,6 +88,22 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
             continue
         return m
     return None
+
+
+def _apposition(ann: AnnotatedDoc, sent: Sentence, comma: int, types=None) -> Mention | None:
+    """"Juru bicara Kemlu China, Lin Jian, mengatakan …": the verb's subject is the name set off
+    by commas right before it, when the name is all there is between them."""
+    head = ann.doc.text[sent.start : sent.start + comma]
+    begin = head.rfind(",") + 1
+    inside = in_span(ann, sent.start + begin, sent.start + comma)
+    lead = len(head[begin:]) - len(head[begin:].lstrip())
+    trail = len(head) - len(head.rstrip())
+    if len(inside) != 1 or (inside[0].start, inside[0].end) != (sent.start + begin + lead, sent.start + comma - trail):
+        return None
+    m = inside[0]
+    if actor_key(m) is None or (types and m.type not in types and not (m.type == "Place" and "Country" in types)):
+        return None
+    return m
 
 
 def first_actor_after(ann: AnnotatedDoc, pos: int, end: int, types=None) -> Mention | None:

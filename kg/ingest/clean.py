@@ -230,6 +230,10 @@ class _MetaBuilder:
             if ent and ent.wire:
                 self.cite(m.group("name"), outlets)
                 return True
+        ent = _outlet_of(line, outlets)
+        if ent is not None and not ent.wire and line != line.lower():  # the outlet's name on a line of its own (as the page writes it, not a lowercase logo text)
+            self.publisher = self.publisher or line
+            return True
         return False
 
     def cite(self, name: str, outlets) -> None:

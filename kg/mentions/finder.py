@@ -240,6 +240,12 @@ def _titles(st: _State) -> None:
                 continue
             break
         n = _name_run(st, k, 4)
+        if n == k and k + 1 < len(st.toks) and st.toks[k][2] == ",":
+            # "Juru bicara Kemlu China, Lin Jian, mengatakan": a name of two words or more set off
+            # by commas (one word after a comma is too often a weekday or a place)
+            end = _name_run(st, k + 1, 4)
+            if end - (k + 1) >= 2 and end < len(st.toks) and st.toks[end][2] == ",":
+                k, n = k + 1, end
         if n == k or (n - k == 1 and st.toks[k][2].isupper()):
             continue
         for q in range(i, j):

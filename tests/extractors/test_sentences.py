@@ -292,6 +292,16 @@ def test_a_supply_reported_by_a_speaker_who_does_not_deny_it_is_asserted():
     assert s.role("asserter") == (P("Hiroshi Tanaka"),) and s.role("denier") == ()
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Juru bicara Kementerian Luar Negeri Jepang, Yoshimasa Hayashi, mengatakan bahwa Tokyo memprotes uji coba itu.",
+     P("Yoshimasa Hayashi")),
+    ("Menteri Pertahanan Filipina, Gilberto Teodoro, menegaskan bahwa patroli akan berlanjut.", P("Gilberto Teodoro")),
+])
+def test_a_speaker_named_between_commas_after_the_title(text, speaker):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (speaker,)
+
+
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
     text = ("Amerika Serikat menuduh Iran memasok drone kepada Rusia, kata Gedung Putih. "
             "Teheran menolak tuduhan tersebut.")

@@ -133,3 +133,17 @@ def test_a_city_and_a_wire_agency_dateline_names_the_publisher_when_nothing_else
     doc = clean("Jakarta (ANTARA) - Presiden Prabowo Subianto bertemu Perdana Menteri Anwar Ibrahim.\n")
     assert doc.meta.publisher == "ANTARA" and doc.meta.dateline_place == "Jakarta"
     assert doc.text.startswith("Presiden Prabowo Subianto")
+
+
+def test_the_outlet_on_a_line_of_its_own_under_the_headline_is_the_publisher_not_the_title():
+    text = ("Menlu Jepang Sambut Mitranya dari Kanada di Tokyo\n"
+            "CNN Indonesia\n"
+            "Senin, 6 Mei 2024 09:10 WIB\n"
+            "Jakarta, CNN Indonesia -- Menteri Luar Negeri Jepang Yoko Kamikawa menerima kunjungan Menteri Luar "
+            "Negeri Kanada Melanie Joly di Tokyo, Senin (6/5).\n"
+            "Keduanya membahas keamanan kawasan.\n")
+    doc = clean(text)
+    assert doc.meta.title == "Menlu Jepang Sambut Mitranya dari Kanada di Tokyo"
+    assert doc.meta.publisher == "CNN Indonesia" and doc.meta.date == "2024-05-06"
+    assert doc.text.startswith("Menteri Luar Negeri Jepang Yoko Kamikawa")
+    assert "CNN Indonesia\n" not in doc.text

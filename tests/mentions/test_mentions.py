@@ -48,3 +48,23 @@ def test_office_from_apposition():
     ann = make_doc("Juru Bicara Gedung Putih Karine Jean-Pierre mengatakan hal itu.")
     (app,) = ann.appositions
     assert app.title == "Juru Bicara" and app.represents == "known:White_House"
+
+
+@pytest.mark.parametrize("text, person, title, represents", [
+    ("Juru bicara Kementerian Luar Negeri Jepang, Yoshimasa Hayashi, mengatakan hal itu.", "Yoshimasa Hayashi",
+     "Juru Bicara", "org:ministry.foreign|known:Japan"),
+    ("Presiden Brasil, Luiz Inacio Lula, tiba di Beijing.", "Luiz Inacio Lula", "Presiden", "known:Brazil"),
+])
+def test_a_name_set_off_by_commas_after_a_title_is_the_person_holding_it(text, person, title, represents):
+    ann = make_doc(text)
+    assert typed(text).get(person) == "Person"
+    (app,) = ann.appositions
+    assert app.title == title and app.represents == represents
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Rusia, Senin, mengatakan hal itu.",  # one word: a weekday
+    "Presiden Rusia, Jakarta dan Tokyo menyatakan hal itu.",  # no closing comma: a list
+])
+def test_what_follows_a_title_and_a_comma_is_not_always_its_holder(text):
+    assert make_doc(text).appositions == ()
