@@ -33,17 +33,22 @@ class MeetingsExtractor:
     def __call__(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
         found: list[tuple[Sentence, str, int, int, tuple[str, ...]]] = []
         planned: list[bool] = []  # of each found meeting, read once
-        last_told = None  # "kedua pria itu …": the pair of the last meeting told as having happened
+        # "kedua pria itu …": the pair of the last meeting told as having happened, else of the
+        # last one planned ("X dijadwalkan bertemu Y. … kedua pemimpin akan membahas …")
+        last_told = last_planned = None
         for sent in ann.sentences:
-            for rule, start, end, people in self._in_sentence(ann, sent, last_told):
+            for rule, start, end, people in self._in_sentence(ann, sent, last_told or last_planned):
                 lo, hi = clause_bounds(ann, sent, start)
                 if has_cue("remote", ann.doc.text[lo:hi]):
                     continue  # a call or a video conference: they spoke, they did not meet
                 if len(set(people)) >= 2:
                     pair = tuple(sorted(set(people)))
                     found.append((sent, rule, start, end, pair))
-                    planned.append(has_cue("planned", ann.doc.text[max(sent.start, start - 25) : start]))
-                    if not planned[-1]:
+                    # the words before it, and those inside a joint form ("X dan Y akan membahas")
+                    planned.append(has_cue("planned", ann.doc.text[max(sent.start, start - 25) : end]))
+                    if planned[-1]:
+                        last_planned = pair
+                    else:
                         last_told = pair
         places = self._places(ann, found)
         for (sent, rule, start, _end, people), (place, inferred), plan in zip(found, places, planned):
@@ -97,12 +102,13 @@ class MeetingsExtractor:
                     break
         for rule, s, e in find_cues("meeting-pair", text[sent.start : sent.end], sent.start):
             tail = text[e : sent.end]
-            if not any(c[1] - e < 40 for c in find_cues("meeting-joint", tail, e)):
+            joint = next((c for c in find_cues("meeting-joint", tail, e) if c[1] - e < 40), None)
+            if joint is None:
                 continue
             # "kedua pria itu": the pair of the meeting just told, else the last two people named
             pair = list(last) if last and len(last) == 2 else _last_two_people(ann, s)
             if pair:
-                yield rule, s, e, pair
+                yield rule, s, joint[2], pair  # to the verb: "kedua pemimpin akan membahas" is a plan
 
     def _places(self, ann: AnnotatedDoc, found) -> list[tuple[str | None, bool]]:
         """Each meeting's place: the sentence's, a later 'pertemuan itu diadakan di X', else the context."""

@@ -34,7 +34,7 @@ CREDIT_RX = re.compile(
     re.I,
 )
 PAREN_CREDIT_RX = re.compile(r"\(([^()]{2,80})\)")
-DATE_LINE_RX = re.compile(r"^[\w ,.'’()/:+-]*\d{4}[\w ,.'’()/:+-]*$")
+DATE_LINE_RX = re.compile(r"^[\w ,.'’()/:+|•–-]*\d{4}[\w ,.'’()/:+|•–-]*$")  # "Senin, 11 Mei 2024 | 20:15 WIB"
 
 
 def clean_article(raw: RawArticle) -> Document:

@@ -47,6 +47,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # "Selasa (10/9)": the dateline's year is left out of dates near it
         ("date.weekday-numeric", re.compile(
             rf"{b}(?:(?:pada\s+)?(?:hari\s+)?)?(?P<wd>{wd})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)),
+        # "Juli lalu", "pada bulan Maret mendatang": the last or the next such month (full names
+        # only: "Agus lalu pergi" is a man who then left)
+        ("date.month-relative", re.compile(
+            rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{_alt(_full_months(t))})\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti)\b")),
         ("date.month-year", re.compile(rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{mon})\s+(?P<y>\d{{4}})\b", re.I)),
         ("date.year", re.compile(r"\b(?:(?:pada\s+)?tahun|pada)\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)", re.I)),
         ("date.relative", re.compile(
@@ -99,6 +103,13 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
         return None, False
     if ref is None:
         return None, False
+    if rule == "date.month-relative":
+        month = t["months"][g["mon"].lower()]
+        if g["dir"] in ("lalu", "kemarin"):
+            year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = ref.year if month > ref.month else ref.year + 1
+        return f"{year:04d}-{month:02d}", False
     if rule == "date.weekday-numeric":
         return _nearest_year(int(g["d"]), int(g["m"]), ref), False
     if rule == "date.relative":
@@ -124,6 +135,14 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
             back = back or 7  # "Rabu lalu" is never today
         return (ref - dt.timedelta(days=back)).isoformat(), False
     return None, False
+
+
+def _full_months(t: dict) -> list[str]:
+    """Month names written in full, capitalised ("Juli"; "Jul" and "Agus" are left out)."""
+    longest: dict[int, int] = {}
+    for name, n in t["months"].items():
+        longest[n] = max(longest.get(n, 0), len(name))
+    return sorted(name.capitalize() for name, n in t["months"].items() if len(name) == longest[n])
 
 
 def _nearest_year(day: int, month: int, ref: dt.date) -> str | None:

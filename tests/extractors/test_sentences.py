@@ -302,6 +302,23 @@ def test_a_speaker_named_between_commas_after_the_title(text, speaker):
     assert s.role("speaker") == (speaker,)
 
 
+def test_a_pair_after_a_planned_meeting_is_its_pair_not_the_speaker_who_tells_of_it():
+    text = ("Presiden Kenya William Ruto dijadwalkan bertemu Presiden Brasil Luiz Lula di Nairobi pekan depan. "
+            "Juru bicara kepresidenan Hussein Mohamed mengatakan kepada wartawan bahwa kedua pemimpin akan membahas perdagangan.")
+    found = extract(text, "meeting")
+    assert len(found) == 2
+    assert all(people(a) == {P("William Ruto"), P("Luiz Lula")} and a.value("planned") for a in found)
+
+
+@pytest.mark.parametrize("text, planned", [
+    ("Menteri Luar Negeri Mesir Badr Abdelatty dan Menteri Luar Negeri Yordania Ayman Safadi akan membahas gencatan senjata.", True),
+    ("Menteri Luar Negeri Mesir Badr Abdelatty dan Menteri Luar Negeri Yordania Ayman Safadi membahas gencatan senjata.", False),
+])
+def test_a_joint_meeting_is_planned_by_the_words_before_its_verb(text, planned):
+    (a,) = extract(text, "meeting")
+    assert bool(a.value("planned")) is planned
+
+
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
     text = ("Amerika Serikat menuduh Iran memasok drone kepada Rusia, kata Gedung Putih. "
             "Teheran menolak tuduhan tersebut.")

@@ -147,3 +147,9 @@ def test_the_outlet_on_a_line_of_its_own_under_the_headline_is_the_publisher_not
     assert doc.meta.publisher == "CNN Indonesia" and doc.meta.date == "2024-05-06"
     assert doc.text.startswith("Menteri Luar Negeri Jepang Yoko Kamikawa")
     assert "CNN Indonesia\n" not in doc.text
+
+
+def test_a_date_line_with_a_bar_before_the_time_is_the_date_not_the_title():
+    doc = clean("Menlu Kanada Tiba di Seoul\nRabu, 8 Mei 2024 | 20:15 WIB\nOleh: Rina Putri\n"
+                "TEMPO.CO, Jakarta - Menteri Luar Negeri Kanada Melanie Joly tiba di Seoul.\n")
+    assert doc.meta.date == "2024-05-08" and doc.meta.title == "Menlu Kanada Tiba di Seoul"

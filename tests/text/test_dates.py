@@ -18,6 +18,10 @@ REF = dt.date(2024, 9, 12)
     ("Senin (30/12)", "2024-12-30"),
     ("pada hari Rabu", "2024-09-11"),
     ("bulan lalu", "2024-08"),
+    ("pada Juli lalu", "2024-07"),
+    ("pada bulan Maret mendatang", "2025-03"),
+    ("Oktober depan", "2024-10"),
+    ("September lalu", "2023-09"),  # this month's name with "lalu" is last year's
 ])
 def test_dates_resolved_against_the_article_date(text, value):
     found = find_dates(f"Menteri itu tiba {text} di sana.", REF)
@@ -40,3 +44,12 @@ def test_a_day_and_month_that_cannot_be_placed_is_no_date(text):
 
 def test_a_fraction_is_not_a_date():
     assert find_dates("Skor akhir pertandingan 10/9 untuk tuan rumah.", REF) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Agus lalu pergi ke pasar.",  # a name, then "lalu" (then)
+    "Ia tiba pada Jul lalu.",  # an abbreviation is not read with "lalu"
+    "Pada juli lalu ia tiba.",  # nor a month written in lower case
+])
+def test_a_word_before_lalu_is_a_month_only_when_a_month_is_written_in_full(text):
+    assert find_dates(text, REF) == []
