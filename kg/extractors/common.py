@@ -21,6 +21,8 @@ def cue_words(*labels: str) -> str:
 PRONOUNS = re.compile(rf"\b(?:{cue_words('pronoun')})\b", re.I)
 # modifiers that put a name inside someone else's noun phrase: "TASS milik pemerintah Rusia"
 MODIFIER_BEFORE = re.compile(rf"(?:{cue_words('modifier-before')})\s*$", re.I)
+# "…, seperti dikutip Reuters, …": an aside naming who relays, between a subject and its verb
+RELAY_ASIDE = re.compile(rf"(?:{cue_words('relay')})\b", re.I)
 
 
 @cache
@@ -77,7 +79,12 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
         head = ann.doc.text[sent.start:pos]
         cut = max(head.rfind(","), head.rfind(" bahwa "), head.rfind("“"), head.rfind('"'))
         if cut >= 0 and head[cut] == "," and not head[cut + 1 :].strip():
-            return _apposition(ann, sent, cut, types)
+            found = _apposition(ann, sent, cut, types)
+            before = head.rfind(",", 0, cut)
+            if found is None and before >= 0 and RELAY_ASIDE.match(head[before + 1 : cut].strip()):
+                # "X, dilansir kantor berita TASS, menyatakan …": the subject is before the aside
+                return nearest_actor_before(ann, sent, sent.start + before, types, stop_at_comma)
+            return found
         if cut >= 0:
             lo = sent.start + cut + 1
     for m in reversed(in_span(ann, lo, pos)):

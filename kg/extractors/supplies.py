@@ -97,7 +97,7 @@ class SuppliesExtractor:
                         found.append((idx, sent, rule, start, sup, rec, item, said))
         yield from self._assertions(ann, found, _denials(ann, said_in))
 
-    def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str]]) -> Iterator[Assertion]:
+    def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str, frozenset[str]]]) -> Iterator[Assertion]:
         text = ann.doc.text
         for idx, sent, rule, start, supplier, recipient, item, said in found:
             within = next((sp for sp in said if sp.start <= start < sp.end + 1), None)
@@ -105,7 +105,7 @@ class SuppliesExtractor:
                 asserter, deniers = None, [within.speaker]  # "X membantah laporan bahwa Y memasok …"
             else:
                 asserter = within.speaker if within is not None else (said[0].speaker if said else None)
-                deniers = [who for at, who in denials if 0 < at - idx <= 3 and who != asserter] if asserter else []
+                deniers = [who for at, who, items in denials if who != asserter and _denies(at, items, idx, item, asserter)]
             hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
             date, inferred = date_near(ann, sent, start)
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
@@ -178,16 +178,31 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     return pos + m.start() if m else end
 
 
-def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str]]:
-    """(sentence index, who) of each rejection of a claim in the article: a statement that says
-    the claim is false, or an actor that "membantah/menolak tuduhan …" itself ("Beijing menolak
-    tuduhan tersebut": no reported content, still a denial)."""
-    out = [(idx, sp.speaker) for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)]
+def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset[str]]]:
+    """(sentence index, who, the items it names) of each rejection of a claim in the article: a
+    statement that says the claim is false, or an actor that "membantah/menolak tuduhan …" itself
+    ("Beijing menolak tuduhan tersebut": no reported content, still a denial)."""
+    out = [(idx, sp.speaker, _items_named(ann, sp.start, sp.end))
+           for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)]
     text = ann.doc.text
     for idx, sent in enumerate(ann.sentences):
-        for _rule, start, _end in find_cues("denial", text[sent.start : sent.end], sent.start):
+        for _rule, start, end in find_cues("denial", text[sent.start : sent.end], sent.start):
             who = nearest_actor_before(ann, sent, start)
             key = actor_key(who) if who is not None else None
             if key and start - who.end <= 20:
-                out.append((idx, key))
+                out.append((idx, key, _items_named(ann, end, _clause_end(text, end, sent.end))))
     return list(dict.fromkeys(out))
+
+
+def _items_named(ann: AnnotatedDoc, start: int, end: int) -> frozenset[str]:
+    return frozenset(m.entity for m in in_span(ann, start, end, ITEMS))
+
+
+def _denies(at: int, items: frozenset[str], idx: int, item: Mention, asserter: str | None) -> bool:
+    """Whether a denial in sentence `at` naming `items` rejects the claim of `item` in sentence
+    `idx`: one that names what was supplied rejects the claims of it anywhere in the article ("Kremlin
+    membantah kehadiran tentara Korea Utara"), and not the claims of other things; one that names
+    nothing ("tuduhan itu tidak benar") rejects an attributed claim of the three sentences before it."""
+    if items:
+        return item.entity in items and at != idx
+    return asserter is not None and 0 < at - idx <= 3

@@ -112,6 +112,8 @@ def _strip_dateline(kept, meta: _MetaBuilder, outlets) -> list[tuple[int, str]]:
                 meta.title = before[-1][1]
                 before = before[:-1]
             return before + [(offset + m.end(), text[m.end():])] + kept[i + 1 :]
+    # "MOSKOW: …" only where no line has an outlet's dateline ("Zelensky: Korut Kirim Pasukan" is a headline)
+    for i, (offset, text) in enumerate(kept[:4]):
         m = COLON_DATELINE_RX.match(text)
         if m and m.group("a").lower() not in {"editor", "penulis", "reporter", "foto", "sumber"}:
             meta.dateline_place = meta.dateline_place or m.group("a")

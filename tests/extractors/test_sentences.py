@@ -319,6 +319,35 @@ def test_a_joint_meeting_is_planned_by_the_words_before_its_verb(text, planned):
     assert bool(a.value("planned")) is planned
 
 
+def test_the_content_stops_where_the_outlet_it_was_quoted_from_is_named():
+    text = "Presiden Kenya William Ruto mengatakan Kenya siap mengirim polisi ke Haiti, seperti dikutip dari Reuters, Senin."
+    (s,) = extract(text, "statement")
+    assert s.value("text") == "Kenya siap mengirim polisi ke Haiti" and s.role("reporter") == ("known:Reuters",)
+
+
+@pytest.mark.parametrize("aside", ["dilansir kantor berita TASS", "seperti dikutip TASS", "menurut TASS"])
+def test_a_speaker_before_an_aside_naming_who_relays_it(aside):
+    text = f"Wakil Menteri Luar Negeri Rusia Sergei Ryabkov, {aside}, menyatakan bahwa perundingan itu buntu."
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Sergei Ryabkov"),) and s.role("reporter") == ("known:TASS",)
+
+
+def test_a_denial_naming_what_was_supplied_rejects_those_claims_only_however_far_back():
+    text = ("Presiden Ukraina Volodymyr Zelensky mengatakan Iran mengirim drone ke Rusia. "
+            "Pejabat Amerika Serikat menyebutkan bahwa Iran juga memasok rudal kepada Rusia. "
+            "Serangan itu menewaskan tiga orang. Sirene berbunyi di Kyiv. Listrik padam di Odesa. "
+            "Kementerian Luar Negeri Iran membantah pengiriman drone ke Rusia.")
+    by_item = {s.role("item")[0]: s for s in extract(text, "supply")}
+    assert by_item["item:item.drones"].role("denier") == ("org:ministry.foreign|known:Iran",)
+    assert by_item["item:item.missiles"].role("denier") == ()
+
+
+def test_a_narrated_supply_is_denied_by_a_denial_naming_what_was_supplied():
+    text = "Korea Utara mengirim tentara ke Rusia. Kremlin membantah kehadiran tentara Korea Utara di Rusia."
+    (s,) = extract(text, "supply")
+    assert s.role("asserter") == () and s.role("denier") == ("known:Kremlin",)
+
+
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
     text = ("Amerika Serikat menuduh Iran memasok drone kepada Rusia, kata Gedung Putih. "
             "Teheran menolak tuduhan tersebut.")

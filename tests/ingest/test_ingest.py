@@ -153,3 +153,9 @@ def test_a_date_line_with_a_bar_before_the_time_is_the_date_not_the_title():
     doc = clean("Menlu Kanada Tiba di Seoul\nRabu, 8 Mei 2024 | 20:15 WIB\nOleh: Rina Putri\n"
                 "TEMPO.CO, Jakarta - Menteri Luar Negeri Kanada Melanie Joly tiba di Seoul.\n")
     assert doc.meta.date == "2024-05-08" and doc.meta.title == "Menlu Kanada Tiba di Seoul"
+
+
+def test_a_headline_quoting_its_speaker_is_the_title_when_the_outlet_dateline_follows():
+    doc = clean("Macron: Eropa Harus Mandiri\nDetik.com, Jakarta - Presiden Prancis Emmanuel Macron berpidato di Paris.\n")
+    assert doc.meta.title == "Macron: Eropa Harus Mandiri" and doc.meta.dateline_place == "Jakarta"
+    assert doc.text.startswith("Presiden Prancis Emmanuel Macron")
