@@ -176,7 +176,9 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
 TOPIC_BEFORE = re.compile(rf"\b(?:{cue_words('topic-noun')})\s+(?:\w+\s+){{0,2}}?(?:{cue_words('place-preposition')})\s+$",
                           re.I)
 # "di X", "dekat kota X": a place where something happens
-PLACE_BEFORE = re.compile(rf"\b(?:{cue_words('place-preposition')})\s+(?:(?:{cue_words('place-kind-before')})\s+)?$", re.I)
+# "di Wonsan", "di kota Wonsan", "di kota pesisir Wonsan"
+PLACE_BEFORE = re.compile(rf"\b(?:{cue_words('place-preposition')})\s+(?:(?:{cue_words('place-kind-before')})\s+"
+                          rf"(?:(?:{cue_words('place-kind-modifier')})\s+)?)?$", re.I)
 
 
 # "di Istana Merdeka, Jakarta", "di Gedung Putih, Washington": a venue, then its city

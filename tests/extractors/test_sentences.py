@@ -348,6 +348,12 @@ def test_a_narrated_supply_is_denied_by_a_denial_naming_what_was_supplied():
     assert s.role("asserter") == () and s.role("denier") == ("known:Kremlin",)
 
 
+def test_a_meeting_in_a_city_described_before_its_name_is_placed_there():
+    text = "Presiden Vietnam To Lam bertemu Perdana Menteri Laos Sonexay Siphandone di kota pesisir Da Nang."
+    (a,) = extract(text, "meeting")
+    assert a.value("place") == "place:danang"
+
+
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
     text = ("Amerika Serikat menuduh Iran memasok drone kepada Rusia, kata Gedung Putih. "
             "Teheran menolak tuduhan tersebut.")

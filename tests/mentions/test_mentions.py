@@ -16,6 +16,8 @@ def typed(text: str) -> dict[str, str]:
     ("Kementerian Luar Negeri Malaysia menyatakan hal itu.", "Kementerian Luar Negeri Malaysia", "GovernmentBody"),
     ("Laporan Institut Studi Pertahanan (ISP) dirilis kemarin.", "ISP", "Organization"),
     ("Pasukan tiba di wilayah Donetsk kemarin.", "Donetsk", "Place"),
+    ("Kapal itu berlabuh di kota pelabuhan Nakhodka.", "Nakhodka", "Place"),
+    ("Mereka bertemu di kawasan wisata Langkawi.", "Langkawi", "Place"),
     ("Korsel dan AS menggelar latihan.", "Korsel", "Country"),
     ("Korsel dan AS menggelar latihan.", "AS", "Country"),
 ])
