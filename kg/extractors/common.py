@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from kg.knowledge import load_known
 from kg.lang import alternation, read_jsonl
 from kg.model import AnnotatedDoc, Mention, Sentence
-from kg.text.dates import find_dates, to_date
+from kg.text.dates import find_dates, from_story, to_date
 
 ACTORS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
 
@@ -160,6 +162,11 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     `pos`, else the article's month. future: the event is planned, so weekdays lie ahead."""
     ref = reference_date(ann)
     found = find_dates(sent.text, ref, future)
+    story = _last_day_before(ann, sent, ref) if any(from_story(d, sent.text) for d in found) else None
+    if story is not None:
+        # "Sehari sebelumnya, …": the day before the last day the story named, not the article's
+        found = [replace(d, value=find_dates(sent.text[d.start : d.end], story)[0].value) if from_story(d, sent.text)
+                 else d for d in found]
     if found:
         lo, hi = clause_bounds(ann, sent, pos)
         own = [d for d in found if max(lo, pos) <= sent.start + d.start < hi]
@@ -172,11 +179,24 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     return None, False
 
 
+def _last_day_before(ann: AnnotatedDoc, sent: Sentence, ref) -> dt.date | None:
+    """The last day the text names before `sent` (the story's day so far), itself counted from
+    the one before it when it is "keesokan harinya"."""
+    for prev in reversed([s for s in ann.sentences if s.end <= sent.start]):
+        days = [d for d in find_dates(prev.text, ref) if len(d.value) == 10]
+        if not days:
+            continue
+        last = days[-1]
+        if from_story(last, prev.text) and (anchor := _last_day_before(ann, prev, ref)) is not None:
+            return to_date(find_dates(prev.text[last.start : last.end], anchor)[0].value)
+        return to_date(last.value)
+    return None
+
+
 # nouns after which "di X" is the subject of talks, not the place of the event
 TOPIC_BEFORE = re.compile(rf"\b(?:{cue_words('topic-noun')})\s+(?:\w+\s+){{0,2}}?(?:{cue_words('place-preposition')})\s+$",
                           re.I)
-# "di X", "dekat kota X": a place where something happens
-# "di Wonsan", "di kota Wonsan", "di kota pesisir Wonsan"
+# "di X", "dekat kota X", "di kota pesisir X": a place where something happens
 PLACE_BEFORE = re.compile(rf"\b(?:{cue_words('place-preposition')})\s+(?:(?:{cue_words('place-kind-before')})\s+"
                           rf"(?:(?:{cue_words('place-kind-modifier')})\s+)?)?$", re.I)
 

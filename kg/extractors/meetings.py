@@ -50,7 +50,7 @@ class MeetingsExtractor:
                         last_planned = pair
                     else:
                         last_told = pair
-        places = self._places(ann, found)
+        places = self._places(ann, found, planned)
         for (sent, rule, start, _end, people), (place, inferred), plan in zip(found, places, planned):
             date, date_inferred = date_near(ann, sent, start, future=plan)
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
@@ -110,8 +110,9 @@ class MeetingsExtractor:
             if pair:
                 yield rule, s, joint[2], pair  # to the verb: "kedua pemimpin akan membahas" is a plan
 
-    def _places(self, ann: AnnotatedDoc, found) -> list[tuple[str | None, bool]]:
-        """Each meeting's place: the sentence's, a later 'pertemuan itu diadakan di X', else the context."""
+    def _places(self, ann: AnnotatedDoc, found, planned: list[bool]) -> list[tuple[str | None, bool]]:
+        """Each meeting's place: the sentence's, a later 'pertemuan itu diadakan di X', else the
+        context (not for a plan: where the story is told says nothing of where they will meet)."""
         text = ann.doc.text
         back: list[tuple[int, Mention]] = []
         for sent in ann.sentences:
@@ -120,7 +121,7 @@ class MeetingsExtractor:
                 if p:
                     back.append((s, p))
         out = []
-        for sent, _rule, start, _end, _people in found:
+        for (sent, _rule, start, _end, people), plan in zip(found, planned, strict=True):
             p = _place_of_clause(ann, sent, start) or place_in(ann, sent)
             if p is None and PLACE_BACK_REFERENCE.search(text[sent.start : sent.end]):
                 prior = [m for m in ann.mentions if m.type == "Place" and m.end <= sent.start]
@@ -132,7 +133,7 @@ class MeetingsExtractor:
             if later:
                 out.append((later[0].entity, False))
                 continue
-            out.append((_context_place(ann, start), True))
+            out.append((None if plan else _context_place(ann, start, people), True))
         # one article, one pair of people: the place it states for them holds for the other reports
         stated = {}
         for (_sent, _r, _s, _e, people), (place, inferred) in zip(found, out):
@@ -160,10 +161,13 @@ def _last_two_people(ann: AnnotatedDoc, pos: int) -> list[str] | None:
     return None
 
 
-def _context_place(ann: AnnotatedDoc, pos: int) -> str | None:
-    """The visit in progress ('tiba di X' earlier in the article), else the dateline's place."""
+def _context_place(ann: AnnotatedDoc, pos: int, people: tuple[str, ...]) -> str | None:
+    """The visit in progress of one of `people` ('tiba di X' earlier in the article, in a sentence
+    that names them), else the dateline's place."""
     text = ann.doc.text
     for sent in reversed([s for s in ann.sentences if s.start <= pos]):
+        if not any(m.entity in people for m in in_span(ann, sent.start, sent.end, PERSON)):
+            continue
         for _rule, _s, e in find_cues("visit-verb", text[sent.start : sent.end], sent.start):
             for p in in_span(ann, e, min(sent.end, e + 30), {"Place"}):
                 return p.entity

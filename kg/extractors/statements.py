@@ -33,6 +33,8 @@ ATTRIBUTION_AFTER = re.compile(r"[,”\"’]\s*$")
 _TO = rf"\s*(?:(?:{cue_words('time-before-addressee')})\s+)?(?:{cue_words('addressee-preposition')})\s+"
 ADDRESSEE_THAT = re.compile(rf"{_TO}(?P<to>[^,]{{1,80}}?)\s+(?:{cue_words('complementizer')})\s+")
 ADDRESSEE = re.compile(rf"{_TO}(?P<to>[^,]{{1,60}}?)\s+")
+# "kepada wartawan di Gedung Putih": told to an audience, not to the place it stood in
+AUDIENCE = re.compile(rf"(?:{cue_words('audience-noun')})\b", re.I)
 # "mengatakan pekan lalu bahwa, …": what comes between the verb and the content
 CONTENT_OPENING = re.compile(rf"(?:\s*(?:{cue_words('time-ago')}))?\s*(?:(?:{cue_words('complementizer')})\s+)?,?\s*")
 # "…, menurut (laporan) X." closing a sentence, and "Menurut X, …" opening one
@@ -157,7 +159,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         if m:
             to = (first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Person"})  # "kepada Presiden Iran X": X
                   or first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Country", "Organization", "GovernmentBody"}))
-            addressee = to.entity if to else None
+            addressee = to.entity if to and not AUDIENCE.match(m.group("to")) else None
             start = e + m.end()
         if start == e:  # skip "pekan lalu bahwa", ", "
             start += CONTENT_OPENING.match(text[e : sent.end]).end()

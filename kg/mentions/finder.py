@@ -21,10 +21,16 @@ from kg.model import AnnotatedDoc, Apposition, Document, Mention
 from kg.text.sentences import split_sentences, tokens
 
 ACTOR_TYPES = {"Country", "Organization", "GovernmentBody", "NewsOrganization", "Place"}
+# a titled name runs to six words: "Sheikh Mohammed bin Abdulrahman Al Thani"
+TITLED_NAME_WORDS = 6
+# "al-Hayya", "el-Sisi", "ad-Din": an Arabic article joined to a capitalised name
+ARTICLE_JOINED = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|ul|ud|ibn)-[A-Z]")
 CONNECTORS = {"bin", "binti", "al", "van", "von", "de", "da", "dos", "del", "la", "le", "el", "ibn", "abu"}
 ORG_CONNECTORS = {"dan", "untuk", "of", "for", "and", "&", "the", "urusan"}
 SPEECH_AFTER = re.compile(rf"\s+(?:{alternation('id', 'cues.jsonl', 'speaker-verb-after-name')})\b")
 SPEECH_BEFORE = re.compile(rf"\b(?:{alternation('id', 'cues.jsonl', 'speaker-verb-before-name')})\s+$")
+# "delegasi yang dipimpin (oleh) Khalil al-Hayya": who leads is a person
+LED_BEFORE = re.compile(rf"\b(?:{alternation('id', 'cues.jsonl', 'led-by-before-name')})\s+$")
 
 
 @dataclass
@@ -101,6 +107,9 @@ def _name_run(st: _State, k: int, limit: int, first_ok=None) -> int:
         tok = st.toks[n][2]
         if n > k and "\n" in st.doc.text[st.toks[n - 1][1] : st.toks[n][0]]:
             break
+        if n > k and ARTICLE_JOINED.match(tok) and tok.replace("-", "").replace("'", "").isalpha():
+            n += 1
+            continue
         if not (_is_cap(tok) and tok.replace("-", "").replace("'", "").isalpha()):
             if tok.lower() in CONNECTORS and n > k and n + 1 < len(st.toks) and _is_cap(st.toks[n + 1][2]):
                 n += 1
@@ -214,18 +223,24 @@ def _title_rx() -> list[tuple[object, re.Pattern]]:
 
 def _titles(st: _State) -> None:
     """Title, affiliations, then a capitalised name: a Person and the office they hold."""
-    best: dict[int, tuple[int, object]] = {}
+    found: dict[int, list[tuple[int, object]]] = {}
     for pat, rx in _title_rx():
         for m in rx.finditer(st.doc.text):
             if m.group(0).isupper() and len(m.group(0)) <= 3 and m.group(0) != m.group(0).upper():
                 continue
-            if m.start() not in best or best[m.start()][0] < m.end():
-                best[m.start()] = (m.end(), pat)
-    for start in sorted(best):
-        end, pat = best[start]
-        i, j = st.index_at(start), st.index_at(end)
-        if not st.free(i, j):
+            found.setdefault(m.start(), []).append((m.end(), pat))
+            # a shorter reading of the same title ("Kepala Badan" of "Kepala Badan Intelijen
+            # Mesir", whose body is an organisation already found): "Kepala", then the body
+            for end in (m.start() + len(w) for w in re.findall(r"\S+(?=\s)", m.group(0))):
+                if (w := st.doc.text[m.start() : end]) and rx.fullmatch(w):
+                    found[m.start()].append((end, pat))
+    for start in sorted(found):
+        i = st.index_at(start)
+        free = [(end, pat) for end, pat in found[start] if st.free(i, st.index_at(end))]
+        if not free:
             continue
+        end, pat = max(free, key=lambda c: c[0])  # the longest reading whose words are free
+        j = st.index_at(end)
         represents = None
         k = j
         while True:
@@ -239,11 +254,11 @@ def _titles(st: _State) -> None:
                 k = st.index_at(aff.end)
                 continue
             break
-        n = _name_run(st, k, 4)
+        n = _name_run(st, k, TITLED_NAME_WORDS)
         if n == k and k + 1 < len(st.toks) and st.toks[k][2] == ",":
             # "Juru bicara Kemlu China, Lin Jian, mengatakan": a name of two words or more set off
             # by commas (one word after a comma is too often a weekday or a place)
-            end = _name_run(st, k + 1, 4)
+            end = _name_run(st, k + 1, TITLED_NAME_WORDS)
             if end - (k + 1) >= 2 and end < len(st.toks) and st.toks[end][2] == ",":
                 k, n = k + 1, end
         if n == k or (n - k == 1 and st.toks[k][2].isupper()):
@@ -284,14 +299,16 @@ def _places(st: _State) -> None:
 
 
 def _speakers(st: _State) -> None:
-    """'kata Budi Santoso', 'Budi Santoso mengatakan': a speaker with no title is a person."""
+    """'kata Budi Santoso', 'Budi Santoso mengatakan', 'dipimpin Budi Santoso': a speaker or a
+    leader with no title is a person."""
     text = st.doc.text
     for k in range(len(st.toks)):
         n = _name_run(st, k, 4)
         if n - k < 2:
             continue
         before, after = text[max(0, st.toks[k][0] - 12) : st.toks[k][0]], text[st.toks[n - 1][1] :]
-        if SPEECH_BEFORE.search(before) or (k in st.sent_start and SPEECH_AFTER.match(after)):
+        led = LED_BEFORE.search(text[max(0, st.toks[k][0] - 20) : st.toks[k][0]])
+        if SPEECH_BEFORE.search(before) or led or (k in st.sent_start and SPEECH_AFTER.match(after)):
             name = " ".join(t[2] for t in st.toks[k:n])
             st.add(k, n, "Person", "person:" + name_key(name), "cue.speaker")
 

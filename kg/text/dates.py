@@ -62,6 +62,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]
 
 
+def from_story(mention: DateMention, text: str) -> bool:
+    """A day counted from the story's last date, not the article's ("sehari sebelumnya")."""
+    return mention.rule == "date.relative" and text[mention.start : mention.end].lower() in _tables()["story_relative_days"]
+
+
 def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
     """Date expressions in `text`, resolved against `ref` (the article's date) where relative.
     future: a bare weekday names the next one, not the last ("akan bertemu pada Kamis")."""

@@ -85,6 +85,7 @@ def test_visit_date_resolved_against_article_date():
     ("Pengiriman amunisi Iran ke Rusia kemungkinan berlanjut, kata lembaga itu.", "known:Iran", "known:Russia",
      "item:item.ammunition", True),
     ("Ukraina menerima tank dari Jerman pekan lalu.", "known:Germany", "known:Ukraine", "item:item.tanks", False),
+    ("Amerika Serikat mengirimkan bom berpemandu kepada Israel.", "known:United_States", "known:Israel", "item:item.bombs", False),
     ("Menurut laporan itu, Rusia diduga mendapatkan drone dari Iran.", "known:Iran", "known:Russia",
      "item:item.drones", True),
 ])
@@ -352,6 +353,52 @@ def test_a_meeting_in_a_city_described_before_its_name_is_placed_there():
     text = "Presiden Vietnam To Lam bertemu Perdana Menteri Laos Sonexay Siphandone di kota pesisir Da Nang."
     (a,) = extract(text, "meeting")
     assert a.value("place") == "place:danang"
+
+
+def test_receiving_a_delegation_led_by_someone_is_meeting_them():
+    text = "Menteri Luar Negeri Turki Hakan Fidan menerima delegasi Hamas yang dipimpin Khalil al-Hayya di Ankara."
+    (a,) = extract(text, "meeting")
+    assert people(a) == {P("Hakan Fidan"), P("Khalil al-Hayya")} and a.value("place") == "known:Ankara"
+
+
+def test_the_day_before_is_counted_from_the_story_not_from_the_article():
+    text = ("Minggu, 9 Februari 2025 10:00 WIB\n"
+            "Menteri Luar Negeri Turki Hakan Fidan bertemu Menteri Luar Negeri Iran Abbas Araghchi pada Rabu (5/2/2025). "
+            "Sehari sebelumnya, Fidan bertemu Menteri Luar Negeri Mesir Badr Abdelatty. "
+            "Keesokan harinya, Fidan bertemu Menteri Luar Negeri Yordania Ayman Safadi.")
+    dates = {frozenset(people(a)) - {P("Hakan Fidan")}: a.value("date") for a in extract(text, "meeting")}
+    assert dates == {frozenset({P("Abbas Araghchi")}): "2025-02-05", frozenset({P("Badr Abdelatty")}): "2025-02-04",
+                     frozenset({P("Ayman Safadi")}): "2025-02-05"}
+
+
+def test_the_day_before_with_no_day_named_yet_is_counted_from_the_article():
+    text = "Minggu, 9 Februari 2025 10:00 WIB\nSehari sebelumnya, Menteri Luar Negeri Turki Hakan Fidan bertemu dengan Menteri Luar Negeri Mesir Badr Abdelatty."
+    (a,) = extract(text, "meeting")
+    assert a.value("date") == "2025-02-08"
+
+
+def test_a_place_of_what_they_discussed_is_not_where_they_met():
+    text = "Direktur CIA William Burns bertemu Perdana Menteri Qatar Mohammed Al Thani untuk membahas gencatan senjata di Gaza."
+    (a,) = extract(text, "meeting")
+    assert a.value("place") is None
+
+
+def test_a_planned_meeting_takes_no_place_from_the_story_and_a_visit_places_only_its_own_people():
+    text = ("DOHA - Perdana Menteri Qatar Mohammed Al Thani tiba di Kairo pada Senin (3/2/2025).\n"
+            "Presiden Prancis Emmanuel Macron akan bertemu Kanselir Jerman Olaf Scholz pekan depan.\n"
+            "Presiden Mesir Abdel Fattah el-Sisi bertemu dengan Raja Yordania Abdullah Kedua.")
+    by_pair = {frozenset(people(a)): a for a in extract(text, "meeting")}
+    planned = by_pair[frozenset({P("Emmanuel Macron"), P("Olaf Scholz")})]
+    assert planned.value("planned") and planned.value("place") is None
+    other = by_pair[frozenset({P("Abdel Fattah el-Sisi"), P("Abdullah Kedua")})]
+    assert other.value("place") != "known:Cairo"  # the visit to Cairo was Al Thani's
+
+
+@pytest.mark.parametrize("to", ["wartawan di Gedung Putih", "para jurnalis di Kremlin", "awak media di Istana Merdeka"])
+def test_told_to_an_audience_somewhere_has_no_addressee(to):
+    text = f"Presiden Brasil Luiz Lula mengatakan kepada {to} bahwa perundingan akan berlanjut."
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Luiz Lula"),) and s.role("addressee") == ()
 
 
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():

@@ -70,3 +70,22 @@ def test_a_name_set_off_by_commas_after_a_title_is_the_person_holding_it(text, p
 ])
 def test_what_follows_a_title_and_a_comma_is_not_always_its_holder(text):
     assert make_doc(text).appositions == ()
+
+
+@pytest.mark.parametrize("text, person, title, represents", [
+    ("Kepala Badan Intelijen Turki Ibrahim Kalin hadir.", "Ibrahim Kalin", "Kepala", "org:badanintelijen|known:Turkiye"),
+    ("Kepala BIN Herindra hadir.", "Herindra", "Kepala", "known:BIN"),
+    ("Perdana Menteri Qatar Sheikh Mohammed bin Abdulrahman Al Thani tiba.", "Sheikh Mohammed bin Abdulrahman Al Thani",
+     "Perdana Menteri", "known:Qatar"),
+])
+def test_a_title_whose_longest_reading_is_an_organisation_takes_its_shorter_one(text, person, title, represents):
+    (app,) = make_doc(text).appositions
+    assert typed(text).get(person) == "Person" and (app.title, app.represents) == (title, represents)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Delegasi itu dipimpin Khalil al-Hayya.", "Khalil al-Hayya"),
+    ("Rombongan yang diketuai oleh Abdel Fattah el-Sisi tiba.", "Abdel Fattah el-Sisi"),
+])
+def test_who_leads_is_a_person_and_an_arabic_article_joins_the_name(text, person):
+    assert typed(text).get(person) == "Person"
