@@ -29,6 +29,8 @@ CONNECTORS = {"bin", "binti", "al", "van", "von", "de", "da", "dos", "del", "la"
 ORG_CONNECTORS = {"dan", "untuk", "of", "for", "and", "&", "the", "urusan"}
 SPEECH_AFTER = re.compile(rf"\s+(?:{alternation('id', 'cues.jsonl', 'speaker-verb-after-name')})\b")
 SPEECH_BEFORE = re.compile(rf"\b(?:{alternation('id', 'cues.jsonl', 'speaker-verb-before-name')})\s+$")
+# "Kantor", "Gedung": a building of whatever is named after it
+VENUE_NOUN = re.compile(rf"(?:{alternation('id', 'cues.jsonl', 'venue-noun')})")
 # "delegasi yang dipimpin (oleh) Khalil al-Hayya": who leads is a person
 LED_BEFORE = re.compile(rf"\b(?:{alternation('id', 'cues.jsonl', 'led-by-before-name')})\s+$")
 
@@ -293,6 +295,8 @@ def _places(st: _State) -> None:
         for m in rx.finditer(st.doc.text):
             k = st.index_at(m.end())
             n = _name_run(st, k, 3)
+            if n - k == 1 and VENUE_NOUN.fullmatch(st.toks[k][2]):
+                continue  # "di Kantor Kementerian Pertahanan": the office of a body named next, no place
             if n > k:
                 name = " ".join(t[2] for t in st.toks[k:n])
                 st.add(k, n, "Place", "place:" + name_key(name), rule)

@@ -171,6 +171,8 @@ def test_meetings_passive(text, pair):
     "Presiden Prancis Emmanuel Macron tak jadi bertemu Kanselir Jerman Olaf Scholz.",
     "Usulan itu diterima oleh parlemen pada hari Senin.",
     "Presiden Prancis Emmanuel Macron diterima di Universitas Sorbonne sebagai dosen tamu.",
+    "Presiden Prancis Emmanuel Macron membantah telah bertemu Kanselir Jerman Olaf Scholz.",
+    "Presiden Prancis Emmanuel Macron menyangkal pernah bertemu dengan Kanselir Jerman Olaf Scholz.",
 ])
 def test_meetings_negated_or_not_meetings(text):
     assert extract(text, "meeting") == []
@@ -213,6 +215,17 @@ def test_meeting_and_visit_in_one_sentence():
 ])
 def test_visits_negated(text):
     assert extract(text, "visit") == []
+
+
+def test_a_supply_its_supplier_denies_making_is_no_supply():
+    assert extract("Iran membantah telah mengirim rudal ke Rusia.", "supply") == []
+
+
+def test_a_meeting_in_the_office_of_a_body_is_placed_in_the_city_named_after_it():
+    text = ("Menteri Pertahanan Malaysia Khaled Nordin bertemu Menteri Pertahanan Singapura Chan Chun Sing "
+            "di Kantor Kementerian Pertahanan, Kuala Lumpur.")
+    (a,) = extract(text, "meeting")
+    assert a.value("place") == "known:Kuala_Lumpur"
 
 
 def test_supplies_negated_yield_no_supply_but_the_statement():
