@@ -22,7 +22,7 @@ WS = " \t\u00a0\u200b\ufeff"
 # "Bisnis.com, JAKARTA - ", "SEOUL, iNews.id - ", "RIAU24.COM - ", "JAKARTA (Reuters) - "
 DATELINE_RX = re.compile(
     r"^(?P<a>[^\s,\-–—:(][^,\-–—:()]{0,38}?)(?:,\s*(?P<b>[^,\-–—:()]{2,40}?))?"
-    r"\s*(?:\((?P<wire>[A-Za-z][\w .]{1,30})\))?\s*(?:--|[-–—])\s+(?=\S)"
+    r"\s*(?:\((?P<wire>[A-Za-z][\w ./]{1,40})\))?\s*(?:--|[-–—])\s+(?=\S)"  # "(ANTARA/Reuters)"
 )
 # "Pyongyang: Pemimpin ...", the Medcom/Metro style
 COLON_DATELINE_RX = re.compile(r"^(?P<a>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s+(?=[A-Z\"“])")
@@ -131,7 +131,7 @@ def _dateline_parts(m: re.Match, meta: _MetaBuilder, outlets) -> bool:
             # other publisher named, the agency's own copy is what this is
             meta.dateline_place = parts[0]
             meta.cite(m.group("wire"), outlets)
-            meta.dateline_wire = m.group("wire").strip()
+            meta.dateline_wire = re.split(r"\s*/\s*", m.group("wire").strip())[0]  # the first agency files it
             return True
         return False
     meta.publisher = meta.publisher or outlet

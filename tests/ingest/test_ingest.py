@@ -159,3 +159,11 @@ def test_a_headline_quoting_its_speaker_is_the_title_when_the_outlet_dateline_fo
     doc = clean("Macron: Eropa Harus Mandiri\nDetik.com, Jakarta - Presiden Prancis Emmanuel Macron berpidato di Paris.\n")
     assert doc.meta.title == "Macron: Eropa Harus Mandiri" and doc.meta.dateline_place == "Jakarta"
     assert doc.text.startswith("Presiden Prancis Emmanuel Macron")
+
+
+def test_a_dateline_with_two_agencies_names_the_first_the_publisher_and_cites_both():
+    doc = clean("Putin Sambut Modi\nMoskow (ANTARA/Reuters) - Presiden Rusia Vladimir Putin menyambut Perdana Menteri India "
+                "Narendra Modi di Moskow.\n")
+    assert doc.meta.publisher == "ANTARA" and doc.meta.dateline_place == "Moskow"
+    assert doc.meta.title == "Putin Sambut Modi" and set(doc.meta.cites) >= {"ANTARA", "Reuters"}
+    assert doc.text.startswith("Presiden Rusia Vladimir Putin")
