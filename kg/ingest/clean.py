@@ -53,6 +53,8 @@ def clean_article(raw: RawArticle) -> Document:
             continue
         offset = start + line.index(stripped[0])
         if meta.read_line(stripped, offset, outlets):
+            if len(kept) == 1 and meta.headline_before is None:
+                meta.headline_before = offset  # "Judul\nkumparanNEWS\nSenin, …": the one line above the metadata
             continue
         if _is_furniture(stripped):
             furniture_text.append(stripped)

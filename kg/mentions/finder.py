@@ -256,6 +256,7 @@ def _titles(st: _State) -> None:
                 k = st.index_at(aff.end)
                 continue
             break
+        k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
         n = _name_run(st, k, TITLED_NAME_WORDS)
         if n == k and k + 1 < len(st.toks) and st.toks[k][2] == ",":
             # "Juru bicara Kemlu China, Lin Jian, mengatakan": a name of two words or more set off
@@ -271,6 +272,20 @@ def _titles(st: _State) -> None:
         person = st.add(k, n, "Person", "person:" + name_key(name), pat.id)
         title = None if pat.get("position") is False else pat.label
         st.appositions.append(Apposition(st.toks[i][0], person.end, person.entity, title, represents, pat.id))
+
+
+def _after_honorific(st: _State, k: int) -> int:
+    """Past a capitalised title at token k that a name follows (a second title is a rank or an
+    honorific: "Pangeran", "Jenderal"), else k."""
+    if k >= len(st.toks) or not _is_cap(st.toks[k][2]):
+        return k
+    for _pat, rx in _title_rx():
+        m = rx.match(st.doc.text, st.toks[k][0])
+        if m:
+            after = st.index_at(m.end())
+            if _name_run(st, after, TITLED_NAME_WORDS) > after:
+                return after
+    return k
 
 
 def _paren_aliases(st: _State) -> None:

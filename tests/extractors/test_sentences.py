@@ -86,6 +86,8 @@ def test_visit_date_resolved_against_article_date():
      "item:item.ammunition", True),
     ("Ukraina menerima tank dari Jerman pekan lalu.", "known:Germany", "known:Ukraine", "item:item.tanks", False),
     ("Amerika Serikat mengirimkan bom berpemandu kepada Israel.", "known:United_States", "known:Israel", "item:item.bombs", False),
+    ("Rusia dikabarkan menyerahkan sistem pertahanan udara kepada Turki.", "known:Russia", "known:Turkiye",
+     "item:item.air-defence", True),
     ("Menurut laporan itu, Rusia diduga mendapatkan drone dari Iran.", "known:Iran", "known:Russia",
      "item:item.drones", True),
 ])
@@ -412,6 +414,12 @@ def test_told_to_an_audience_somewhere_has_no_addressee(to):
     text = f"Presiden Brasil Luiz Lula mengatakan kepada {to} bahwa perundingan akan berlanjut."
     (s,) = extract(text, "statement")
     assert s.role("speaker") == (P("Luiz Lula"),) and s.role("addressee") == ()
+
+
+def test_menyebut_reports_speech():
+    text = "Dalam keterangan tertulisnya, Menteri Luar Negeri Kanada Melanie Joly menyebut kedua negara sepakat bekerja sama."
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Melanie Joly"),) and s.value("text") == "kedua negara sepakat bekerja sama"
 
 
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():

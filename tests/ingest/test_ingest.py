@@ -167,3 +167,15 @@ def test_a_dateline_with_two_agencies_names_the_first_the_publisher_and_cites_bo
     assert doc.meta.publisher == "ANTARA" and doc.meta.dateline_place == "Moskow"
     assert doc.meta.title == "Putin Sambut Modi" and set(doc.meta.cites) >= {"ANTARA", "Reuters"}
     assert doc.text.startswith("Presiden Rusia Vladimir Putin")
+
+
+def test_the_one_line_above_the_pages_metadata_is_the_headline():
+    doc = clean("Menlu Kanada Lawatan ke Asia\nkumparanNEWS\nSenin, 17 Februari 2025 10:05 WIB\n"
+                "Menteri Luar Negeri Kanada Melanie Joly tiba di Tokyo.\n")
+    assert doc.meta.title == "Menlu Kanada Lawatan ke Asia" and doc.meta.date == "2025-02-17"
+    assert doc.text.startswith("Menteri Luar Negeri Kanada Melanie Joly")
+
+
+def test_a_lead_sentence_above_an_editor_line_stays_body():
+    doc = clean("Menteri Luar Negeri Kanada Melanie Joly tiba di Tokyo.\nEditor: Rina Putri\nIa disambut di bandara.\n")
+    assert doc.meta.title is None and doc.text.startswith("Menteri Luar Negeri Kanada Melanie Joly tiba")

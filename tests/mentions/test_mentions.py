@@ -89,3 +89,12 @@ def test_a_title_whose_longest_reading_is_an_organisation_takes_its_shorter_one(
 ])
 def test_who_leads_is_a_person_and_an_arabic_article_joins_the_name(text, person):
     assert typed(text).get(person) == "Person"
+
+
+@pytest.mark.parametrize("text, person, represents", [
+    ("Menteri Luar Negeri Arab Saudi Pangeran Faisal bin Farhan tiba.", "Faisal bin Farhan", "known:Saudi_Arabia"),
+    ("Panglima TNI Jenderal Agus Subiyanto hadir.", "Agus Subiyanto", "known:TNI"),
+])
+def test_a_rank_or_honorific_between_the_title_and_the_name_is_not_the_name(text, person, represents):
+    (app,) = make_doc(text).appositions
+    assert typed(text).get(person) == "Person" and app.represents == represents
