@@ -266,6 +266,9 @@ def _titles(st: _State) -> None:
                 k, n = k + 1, end
         if n == k or (n - k == 1 and st.toks[k][2].isupper()):
             continue
+        after = st.by_start.get(n)
+        if n - k == 1 and after is not None and after.type == "Country":
+            continue  # "Kepala Staf Gabungan Korea Selatan": a word of the body's name, then its country
         for q in range(i, j):
             st.taken[q] = True
         name = " ".join(t[2] for t in st.toks[k:n])

@@ -98,3 +98,11 @@ def test_who_leads_is_a_person_and_an_arabic_article_joins_the_name(text, person
 def test_a_rank_or_honorific_between_the_title_and_the_name_is_not_the_name(text, person, represents):
     (app,) = make_doc(text).appositions
     assert typed(text).get(person) == "Person" and app.represents == represents
+
+
+def test_one_word_between_a_title_and_a_country_is_part_of_a_body_not_a_person():
+    ann = make_doc("Kepala Staf Gabungan Korea Selatan mengatakan hal itu, kata Presiden Yoon Suk-yeol.")
+    from kg.mentions.names import name_key
+
+    assert "Gabungan" not in typed(ann.doc.text)
+    assert [a.person for a in ann.appositions] == ["person:" + name_key("Yoon Suk-yeol")]
