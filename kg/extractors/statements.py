@@ -170,7 +170,9 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         quote_inside = [q for q in quotes if q[0] >= start and q[1] <= end]
         direct = bool(quote_inside) and len(quote_inside[0][2]) >= len(content) - 4
         # relayed after the content, or in an aside before the verb ("X, dilansir TASS, menyatakan")
-        relays = tuple(dict.fromkeys(_relays(ann, end, sent.end, actor_key(who)) + _relays(ann, who.end, s, actor_key(who))))
+        # and "Dalam wawancara dengan RIA Novosti, X menyatakan": a relay opening the sentence
+        relays = tuple(dict.fromkeys(_relays(ann, end, sent.end, actor_key(who)) + _relays(ann, who.end, s, actor_key(who))
+                                     + _relays(ann, sent.start, who.start, actor_key(who))))
         out.append(Speech(rule, actor_key(who), content, direct, start, end, relays, addressee))
     # "..., menurut (laporan) X." closing a sentence that names no other speaker
     if not out:

@@ -422,6 +422,19 @@ def test_menyebut_reports_speech():
     assert s.role("speaker") == (P("Melanie Joly"),) and s.value("text") == "kedua negara sepakat bekerja sama"
 
 
+@pytest.mark.parametrize("text, content, reporter", [
+    ("Presiden Belarus Alexander Lukashenko mengatakan perbatasan aman, dalam unggahan di Telegram, Senin.",
+     "perbatasan aman", ("known:Telegram",)),
+    ("Dalam wawancara dengan kantor berita RIA Novosti, Presiden Belarus Alexander Lukashenko menyatakan bahwa perbatasan aman.",
+     "perbatasan aman", ("known:RIA_Novosti",)),
+    ("Dalam pertemuan dengan Presiden Rusia Vladimir Putin, Presiden Belarus Alexander Lukashenko menyatakan bahwa perbatasan aman.",
+     "perbatasan aman", ()),
+])
+def test_where_it_was_said_ends_the_content_and_names_who_relays_it(text, content, reporter):
+    (s,) = [a for a in extract(text, "statement") if a.role("speaker") == (P("Alexander Lukashenko"),)]
+    assert s.value("text") == content and s.role("reporter") == reporter
+
+
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
     text = ("Amerika Serikat menuduh Iran memasok drone kepada Rusia, kata Gedung Putih. "
             "Teheran menolak tuduhan tersebut.")
