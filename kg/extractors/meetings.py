@@ -18,6 +18,7 @@ from kg.extractors.common import (
     place_in,
     subject_of,
 )
+from kg.extractors.visits import destination
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
 PERSON = {"Person"}
@@ -169,7 +170,8 @@ def _context_place(ann: AnnotatedDoc, pos: int, people: tuple[str, ...]) -> str 
         if not any(m.entity in people for m in in_span(ann, sent.start, sent.end, PERSON)):
             continue
         for _rule, _s, e in find_cues("visit-verb", text[sent.start : sent.end], sent.start):
-            for p in in_span(ann, e, min(sent.end, e + 30), {"Place"}):
+            p = destination(ann, e, sent.end, {"Place"}, reach=30)  # "tiba di Bandara Esenboga, Ankara": Ankara
+            if p is not None:
                 return p.entity
     # a dateline names where the story was filed; it is the event's place only if the story names it too
     dateline = (ann.doc.meta.dateline_place or "").lower()

@@ -6,10 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import date_near, find_cues, first_actor_after, has_cue, in_span, negated, subject_of
+from kg.extractors.common import (
+    cue_words,
+    date_near,
+    find_cues,
+    first_actor_after,
+    has_cue,
+    in_span,
+    negated,
+    subject_of,
+)
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, make_assertion
 
 DESTINATIONS = {"Place", "Country"}
+VENUE_NOUN = re.compile(rf"(?:{cue_words('venue-noun')})\b")
+VENUE_BEFORE = re.compile(rf"\b(?:{cue_words('venue-noun')})\s+$", re.I)
 
 
 class VisitsExtractor:
@@ -22,7 +33,7 @@ class VisitsExtractor:
         for sent in ann.sentences:
             seen = set()
             for rule, start, end in find_cues("visit-verb", text[sent.start : sent.end], sent.start):
-                dest = _destination(ann, end, sent.end)
+                dest = destination(ann, end, sent.end)
                 agent = subject_of(ann, sent, start, exclude=None)
                 if dest and agent and not negated(text[max(sent.start, start - 30) : start]):
                     seen.add((agent.entity, dest.entity))
@@ -33,7 +44,7 @@ class VisitsExtractor:
                 if not m:
                     continue
                 agent = first_actor_after(ann, end, end + m.end("who"), {"Person"})
-                dest = _destination(ann, end + m.end() - 4, sent.end)
+                dest = destination(ann, end + m.end() - 4, sent.end)
                 if agent and dest and (agent.entity, dest.entity) not in seen:
                     yield self._visit(ann, sent, rule, start, agent, dest)
 
@@ -47,10 +58,19 @@ class VisitsExtractor:
                               {"date": date, "date_inferred": inferred or None, "planned": planned or None})
 
 
-def _destination(ann: AnnotatedDoc, pos: int, end: int) -> Mention | None:
-    """The place or country right after 'ke'/'di' (allowing 'wilayah', 'kota', ...)."""
-    for m in in_span(ann, pos, min(end, pos + 25), DESTINATIONS):
+def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach: int = 25) -> Mention | None:
+    """The place or country right after 'ke'/'di' (allowing 'wilayah', 'kota', ...); for a venue
+    and then its city ("tiba di Bandara Esenboga, Ankara"), the city."""
+    for m in in_span(ann, pos, min(end, pos + reach), types):
+        city = next(iter(in_span(ann, m.end, min(end, m.end + 40), types)), None)
+        if city is not None and re.fullmatch(r",\s*", ann.doc.text[m.end : city.start]) and _is_venue(ann, pos, m):
+            return city
         return m
     return None
+
+
+def _is_venue(ann: AnnotatedDoc, pos: int, m: Mention) -> bool:
+    """A building or a port rather than a town: named after a venue noun ("Bandara Esenboga")."""
+    return bool(VENUE_BEFORE.search(ann.doc.text[pos : m.start]) or VENUE_NOUN.match(m.surface))
 
 

@@ -63,6 +63,8 @@ def test_meetings_pronoun_and_pair():
     ("Presiden Turki Recep Erdogan berkunjung ke Jepang bulan lalu.", P("Recep Erdogan"), "known:Japan", False),
     ("Kunjungan Presiden Prabowo Subianto ke Tiongkok berlangsung tiga hari.", P("Prabowo Subianto"), "known:China", False),
     ("Rencana kunjungan Perdana Menteri Mark Carney ke Jakarta masih dibahas.", P("Mark Carney"), "known:Jakarta", True),
+    ("Presiden Kenya William Ruto tiba di Bandara Soekarno-Hatta, Jakarta, Senin.", P("William Ruto"), "known:Jakarta", False),
+    ("Presiden Kenya William Ruto dijadwalkan melanjutkan lawatan ke Vietnam.", P("William Ruto"), "known:Vietnam", True),
 ])
 def test_visits(text, agent, dest, planned):
     found = extract(text, "visit")
@@ -433,6 +435,13 @@ def test_menyebut_reports_speech():
 def test_where_it_was_said_ends_the_content_and_names_who_relays_it(text, content, reporter):
     (s,) = [a for a in extract(text, "statement") if a.role("speaker") == (P("Alexander Lukashenko"),)]
     assert s.value("text") == content and s.role("reporter") == reporter
+
+
+def test_a_meeting_during_a_visit_to_a_citys_airport_is_in_the_city():
+    text = ("Presiden Kenya William Ruto tiba di Bandara Noi Bai, Hanoi, Rabu.\n"
+            "Ruto disambut oleh Presiden Vietnam To Lam.")
+    (a,) = extract(text, "meeting")
+    assert a.value("place") == "known:Hanoi" and a.value("place_inferred")
 
 
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
