@@ -244,3 +244,29 @@ def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | N
         if after and after != exclude:
             return after
     return None
+
+
+# a building or a port, named before its body or its town: "Kantor …", "Bandara …"
+VENUE_NOUN = re.compile(rf"(?:{cue_words('venue-noun')})\b")
+VENUE_NOUN_BEFORE = re.compile(rf"\b(?:{cue_words('venue-noun')})\s+$", re.I)
+
+
+DESTINATIONS = frozenset({"Place", "Country"})
+
+
+def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach: int = 25) -> Mention | None:
+    """The place or country right after 'ke'/'di' (allowing 'wilayah', 'kota', ...); for a venue
+    and then its city ("tiba di Bandara Esenboga, Ankara"), the city."""
+    for m in in_span(ann, pos, min(end, pos + reach), types):
+        city = next(iter(in_span(ann, m.end, min(end, m.end + 40), types)), None)
+        if city is not None and re.fullmatch(r",\s*", ann.doc.text[m.end : city.start]) and _is_venue(ann, pos, m):
+            return city
+        return m
+    return None
+
+
+def _is_venue(ann: AnnotatedDoc, pos: int, m: Mention) -> bool:
+    """A building or a port rather than a town: named after a venue noun ("Bandara Esenboga")."""
+    return bool(VENUE_NOUN_BEFORE.search(ann.doc.text[pos : m.start]) or VENUE_NOUN.match(m.surface))
+
+

@@ -10,6 +10,7 @@ from kg.extractors.common import (
     clause_bounds,
     cue_words,
     date_near,
+    destination,
     find_cues,
     first_actor_after,
     has_cue,
@@ -18,7 +19,6 @@ from kg.extractors.common import (
     place_in,
     subject_of,
 )
-from kg.extractors.visits import destination
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
 PERSON = {"Person"}

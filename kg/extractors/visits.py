@@ -6,21 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import (
-    cue_words,
-    date_near,
-    find_cues,
-    first_actor_after,
-    has_cue,
-    in_span,
-    negated,
-    subject_of,
-)
+from kg.extractors.common import date_near, destination, find_cues, first_actor_after, has_cue, negated, subject_of
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, make_assertion
-
-DESTINATIONS = {"Place", "Country"}
-VENUE_NOUN = re.compile(rf"(?:{cue_words('venue-noun')})\b")
-VENUE_BEFORE = re.compile(rf"\b(?:{cue_words('venue-noun')})\s+$", re.I)
 
 
 class VisitsExtractor:
@@ -56,21 +43,3 @@ class VisitsExtractor:
         ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
         return make_assertion("visit", ev, {"agent": [agent.entity], "destination": [dest.entity]},
                               {"date": date, "date_inferred": inferred or None, "planned": planned or None})
-
-
-def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach: int = 25) -> Mention | None:
-    """The place or country right after 'ke'/'di' (allowing 'wilayah', 'kota', ...); for a venue
-    and then its city ("tiba di Bandara Esenboga, Ankara"), the city."""
-    for m in in_span(ann, pos, min(end, pos + reach), types):
-        city = next(iter(in_span(ann, m.end, min(end, m.end + 40), types)), None)
-        if city is not None and re.fullmatch(r",\s*", ann.doc.text[m.end : city.start]) and _is_venue(ann, pos, m):
-            return city
-        return m
-    return None
-
-
-def _is_venue(ann: AnnotatedDoc, pos: int, m: Mention) -> bool:
-    """A building or a port rather than a town: named after a venue noun ("Bandara Esenboga")."""
-    return bool(VENUE_BEFORE.search(ann.doc.text[pos : m.start]) or VENUE_NOUN.match(m.surface))
-
-
