@@ -198,7 +198,11 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
     # "menurut X, ..." at the head of a sentence
     m = ACCORDING_BEFORE.match(body)
     if m:
-        who = first_actor_after(ann, sent.start + m.end(), sent.start + m.end() + 60, SPEAKERS | {"Place"})
+        # "Menurut Menteri Luar Negeri AS Antony Blinken, …": the person, not the country in their title
+        head_end = text.find(",", sent.start + m.end(), sent.end)
+        reach = head_end if head_end > 0 else sent.start + m.end() + 60
+        who = (first_actor_after(ann, sent.start + m.end(), reach, {"Person"})
+               or first_actor_after(ann, sent.start + m.end(), sent.start + m.end() + 60, SPEAKERS | {"Place"}))
         comma = text.find(",", who.end if who else sent.start, sent.end) if who else -1
         if who and comma > 0 and actor_key(who):
             content = _strip(text[comma + 1 : sent.end])

@@ -1,5 +1,6 @@
 """Supplies: "X memberikan/mengirim/menyediakan ITEM kepada Y", "X memberi Y pengiriman ITEM",
-"pengiriman ITEM X ke Y", "ITEM X yang dikerahkan untuk membantu Y", "Y menerima ITEM dari X";
+"pengiriman ITEM X ke Y", "ITEM X yang dikerahkan untuk membantu Y", "Y menerima ITEM dari X",
+"X … paket bantuan militer untuk Y, termasuk ITEM";
 with who asserts it (the sentence's speaker), whether it is hedged, and who in the article
 denies it (a speaker who "membantah laporan bahwa …" it denies it rather than asserts it)."""
 
@@ -23,6 +24,8 @@ from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_
 
 # "… senjata ke/kepada/untuk X": who receives what was supplied
 RECIPIENT_MARKER = re.compile(rf"\b(?:{cue_words('recipient-marker')})\b")
+# "paket bantuan militer untuk Y, termasuk ITEM": what an aid package holds
+INCLUDES = re.compile(rf"\b(?:{cue_words('includes-marker')})\b")
 # "Y menerima ITEM dari X": who supplied what was received
 SOURCE_MARKER = re.compile(rf"\b(?:{cue_words('source-marker')})\b")
 # a speech whose verb rejects its content: "membantah (laporan) bahwa …"; how far before the content to look
@@ -71,6 +74,19 @@ class SuppliesExtractor:
                 if sup and text[items[-1].end : items[-1].end + m.start()].strip(" ,") == "":
                     for item in items:
                         found.append((idx, sent, rule, start, sup, recipient, item, said))
+            for rule, start, end in find_cues("supply-aid", text[sent.start : sent.end], sent.start):
+                # "AS mengumumkan paket bantuan militer senilai … untuk Ukraina, termasuk rudal dan amunisi"
+                if negated(text[max(sent.start, start - 30) : start]):
+                    continue
+                supplier = _supplier(ann, sent, start, None)
+                inc = INCLUDES.search(text[end : sent.end])
+                items = _object_items(ann, end + inc.end(), sent.end) if inc and supplier else []
+                if not items:
+                    continue
+                to = RECIPIENT_MARKER.search(text[end : end + inc.start()])
+                recipient = _first(ann, end + to.end(), end + inc.start(), exclude=supplier) if to else None
+                for item in items:
+                    found.append((idx, sent, rule, start, supplier, recipient, item, said))
             for rule, start, end in find_cues("supply-noun", text[sent.start : sent.end], sent.start):
                 # "pengiriman amunisi Korea Utara ke Rusia"
                 m = re.match(r"\s+(?P<item>[^,.]{2,40}?)\s+(?P<sup>[^,.]{2,40}?)\s+(?:ke|kepada)\s+(?P<rec>[^,.]{2,40})", text[end : sent.end])

@@ -90,6 +90,8 @@ def test_visit_date_resolved_against_article_date():
     ("Amerika Serikat mengirimkan bom berpemandu kepada Israel.", "known:United_States", "known:Israel", "item:item.bombs", False),
     ("Rusia dikabarkan menyerahkan sistem pertahanan udara kepada Turki.", "known:Russia", "known:Turkiye",
      "item:item.air-defence", True),
+    ("Jepang mengumumkan paket bantuan militer senilai 50 juta dolar untuk Filipina, termasuk drone dan radar.",
+     "known:Japan", "known:Philippines", "item:item.drones", False),
     ("Menurut laporan itu, Rusia diduga mendapatkan drone dari Iran.", "known:Iran", "known:Russia",
      "item:item.drones", True),
 ])
@@ -113,6 +115,8 @@ def test_supply_asserted_and_denied_in_the_same_article():
     "Amerika Serikat memberikan bantuan kemanusiaan kepada Ukraina.",
     "Federasi Rusia memberikan dukungan penuh terhadap aspirasi itu.",
     "Ukraina menerima bantuan kemanusiaan dari Jepang.",  # no item of war
+    "Jepang mengumumkan paket bantuan militer senilai 50 juta dolar untuk Filipina.",  # what it holds is not said
+    "Jepang mengumumkan paket bantuan kemanusiaan untuk Filipina, termasuk obat-obatan dan tenda.",
     "Rusia tidak menerima rudal dari Iran.",  # negated
     "Jerman menerima tank itu kembali setelah diperbaiki.",  # from no one
     "Ukraina menerima tank Jerman yang rusak dari medan perang.",  # "dari" a place, not a supplier
@@ -442,6 +446,12 @@ def test_a_meeting_during_a_visit_to_a_citys_airport_is_in_the_city():
             "Ruto disambut oleh Presiden Vietnam To Lam.")
     (a,) = extract(text, "meeting")
     assert a.value("place") == "known:Hanoi" and a.value("place_inferred")
+
+
+def test_according_to_a_titled_person_it_is_the_person_who_says_it():
+    text = "Menurut Menteri Luar Negeri Jepang Takeshi Iwaya, bantuan itu akan segera dikirim."
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Takeshi Iwaya"),) and s.value("text") == "bantuan itu akan segera dikirim"
 
 
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
