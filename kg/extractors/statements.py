@@ -189,7 +189,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         before = [x for x in ann.sentences if x.end <= sent.start]
         who = first_actor_after(ann, sent.start + m.end(), min(sent.end, sent.start + m.end() + 80), {"Person"}) \
             or first_actor_after(ann, sent.start + m.end(), min(sent.end, sent.start + m.end() + 80), SPEAKERS)
-        if before and who is not None and actor_key(who):
+        # (not when the sentence before names its own speaker: "X menegaskan, …. Hal tersebut disampaikan X …")
+        if before and who is not None and actor_key(who) and not speeches(ann, before[-1]):
             prev = before[-1]
             content = _strip(text[prev.start : prev.end])
             if len(content) >= 8:

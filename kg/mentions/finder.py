@@ -324,13 +324,17 @@ def _speakers(st: _State) -> None:
     """'kata Budi Santoso', 'Budi Santoso mengatakan', 'dipimpin Budi Santoso': a speaker or a
     leader with no title is a person."""
     text = st.doc.text
+    actor_ends = {m.end for m in st.mentions if m.type in ACTOR_TYPES - {"Place"}}  # countries, bodies, organisations
     for k in range(len(st.toks)):
         n = _name_run(st, k, 4)
         if n - k < 2:
             continue
         before, after = text[max(0, st.toks[k][0] - 12) : st.toks[k][0]], text[st.toks[n - 1][1] :]
         led = LED_BEFORE.search(text[max(0, st.toks[k][0] - 20) : st.toks[k][0]])
-        if SPEECH_BEFORE.search(before) or led or (k in st.sent_start and SPEECH_AFTER.match(after)):
+        # "Budi Santoso mengatakan" opening a sentence, or right after the body or country he is
+        # of ("Pejabat Gedung Putih John Kirby berpendapat")
+        subject = k in st.sent_start or (k > 0 and st.toks[k - 1][1] in actor_ends)
+        if SPEECH_BEFORE.search(before) or led or (subject and SPEECH_AFTER.match(after)):
             name = " ".join(t[2] for t in st.toks[k:n])
             st.add(k, n, "Person", "person:" + name_key(name), "cue.speaker")
 

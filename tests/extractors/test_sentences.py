@@ -454,6 +454,24 @@ def test_according_to_a_titled_person_it_is_the_person_who_says_it():
     assert s.role("speaker") == (P("Takeshi Iwaya"),) and s.value("text") == "bantuan itu akan segera dikirim"
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Analis pertahanan Australia Sam Roggeveen menilai perjanjian itu mengubah peta keamanan kawasan.",
+     P("Sam Roggeveen"), "perjanjian itu mengubah peta keamanan kawasan"),
+    ("Pejabat Gedung Putih John Kirby berpendapat bahwa perjanjian itu mengkhawatirkan.",
+     P("John Kirby"), "perjanjian itu mengkhawatirkan"),
+    ("\"Ini sinyal kuat bagi Washington,\" tandas Yon Machmudi.", P("Yon Machmudi"), "Ini sinyal kuat bagi Washington"),
+])
+def test_more_verbs_of_opinion_and_speech(text, speaker, content):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (speaker,) and s.value("text") == content
+
+
+def test_a_sentence_whose_speaker_is_named_again_after_it_is_one_statement():
+    text = ("Presiden Kenya William Ruto menegaskan, Nairobi akan meninjau kebijakan itu.\n"
+            "Hal tersebut disampaikan Ruto dalam rapat kabinet di Nairobi, Jumat.")
+    assert [s.value("text") for s in extract(text, "statement")] == ["Nairobi akan meninjau kebijakan itu"]
+
+
 def test_supply_denied_by_an_actor_that_rejects_the_accusation_without_a_quote():
     text = ("Amerika Serikat menuduh Iran memasok drone kepada Rusia, kata Gedung Putih. "
             "Teheran menolak tuduhan tersebut.")
