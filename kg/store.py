@@ -347,11 +347,25 @@ def plan_store(out: Path, graph, base: str) -> StorePlan:
     current = (out / STORE_DIR).resolve()
     old = read_manifest(current) if current.is_dir() else None
     changed = changes(old, plan.manifest) if old is not None else None
-    if changed is not None:
+    if changed is not None and _worth_patching(changed, plan.manifest):
         plan.current, (plan.subjects, plan.graphs) = current, changed
         plan.stored = {g for g in plan.graphs if g in old["graphs"]}
         plan.blocks = {iri: blocks[iri] for iri in plan.subjects if iri in blocks}
     return plan
+
+
+# a store is patched where at most this share of its subjects and graphs changed (or a few
+# hundred, in a small store); past it, loading anew is as fast (removing quads costs far more per
+# quad than a bulk load): at 10,000 articles, with 5.6 % changed (a quarter of the articles)
+# patching and loading took the same, with every article changed the build took
+# 110 s and 3.1 GB patching, 57 s and 1.7 GB loading
+PATCH_SHARE = 0.05
+PATCH_MIN = 500
+
+
+def _worth_patching(changed: tuple[set[str], set[str]], manifest: dict) -> bool:
+    size = len(manifest["subjects"]) + len(manifest["graphs"])
+    return len(changed[0]) + len(changed[1]) <= max(PATCH_MIN, PATCH_SHARE * size)
 
 
 def read_manifest(store_dir: Path) -> dict | None:

@@ -175,6 +175,27 @@ def test_a_rebuild_updates_a_copy_of_the_store_to_what_a_fresh_build_holds(corpu
     assert (out / "names.json").read_bytes() == (fresh / "names.json").read_bytes()
 
 
+def test_a_rebuild_where_much_changed_loads_the_store_anew(corpus, tmp_path, monkeypatch):
+    import kg.store
+    from kg.store import STORE_DIR
+
+    work, out = _built_copy(corpus, tmp_path)
+    for f in sorted((work / "generated").rglob("*.txt"))[::2]:  # half of the articles changed
+        f.write_text(f.read_text(encoding="utf-8") + "\nPresiden Iran Masoud Pezeshkian tiba di Minsk pada "
+                     "Senin (3/3/2025).\n", encoding="utf-8")
+    monkeypatch.setattr(kg.store, "PATCH_MIN", 0)
+    patched: list[bool] = []
+    update = kg.store._update_copy
+    monkeypatch.setattr(kg.store, "_update_copy", lambda plan, *a: patched.append(plan.current is not None) or update(plan, *a))
+    build([work], out)
+    monkeypatch.undo()
+    assert patched == [False]  # no store to patch was planned: it was loaded whole
+    fresh = tmp_path / "fresh"
+    build([work], fresh, use_cache=False)
+    assert _store_quads(out) == _store_quads(fresh)
+    assert (out / STORE_DIR).resolve().is_dir()
+
+
 def test_fingerprint_covers_language_data():
     from kg.execute import FINGERPRINT_CODE
 
