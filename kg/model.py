@@ -61,7 +61,7 @@ class Mention:
     start: int
     end: int
     surface: str
-    type: str  # Person, Country, Organization, NewsOrganization, GovernmentBody, Place, Weapon, Troops
+    type: str  # Person, Country, Organization, NewsOrganization, GovernmentBody, Place, Weapon, Troops, Technology
     entity: str  # "known:<id>" or "<type>:<normalised name>"
     rule: str  # the cue or lexicon that found it
 

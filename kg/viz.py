@@ -42,6 +42,7 @@ TYPE_STYLE = {  # colour-blind-safe Tableau 10 colours; one shape per family
     "NewsOrganization": ("#76b7b2", "triangle"),
     "Place": ("#f28e2b", "triangleDown"),
     "Weapon": ("#b07aa1", "hexagon"),
+    "Technology": ("#ff9da7", "hexagon"),
     "Troops": ("#9c755f", "hexagon"),
     "Item": ("#bab0ac", "hexagon"),
 }

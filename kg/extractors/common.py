@@ -256,7 +256,12 @@ DESTINATIONS = frozenset({"Place", "Country"})
 
 def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach: int = 25) -> Mention | None:
     """The place or country right after 'ke'/'di' (allowing 'wilayah', 'kota', ...); for a venue
-    and then its city ("tiba di Bandara Esenboga, Ankara"), the city."""
+    and then its city ("tiba di Bandara Esenboga, Ankara", "di Istana Merdeka, Jakarta"), the city."""
+    first = next(iter(in_span(ann, pos, min(end, pos + reach))), None)
+    if first is not None and first.type not in types and first.type != "Unknown":  # a seat of government
+        city = next(iter(in_span(ann, first.end, min(end, first.end + 40), types)), None)
+        if city is not None and re.fullmatch(r",\s*", ann.doc.text[first.end : city.start]):
+            return city
     for m in in_span(ann, pos, min(end, pos + reach), types):
         city = next(iter(in_span(ann, m.end, min(end, m.end + 40), types)), None)
         if city is not None and re.fullmatch(r",\s*", ann.doc.text[m.end : city.start]) and _is_venue(ann, pos, m):

@@ -144,12 +144,14 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
         if any(sp.start <= s < sp.end for sp in out if sp.direct):
             continue  # the verb sits inside a quote already attributed
         who = nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
+        subject_end = who.end if who is not None else sent.start
         if who is None:
             pron = list(PRONOUNS.finditer(text[sent.start : s]))
             who = previous_person(ann, sent.start + pron[-1].start()) if pron else None
+            subject_end = sent.start + pron[-1].end() if pron else subject_end
         if who is None or actor_key(who) is None:
             continue
-        if s - who.end > 60:
+        if s - subject_end > 60:  # (the pronoun's, not its antecedent's: "Ia juga menegaskan …")
             continue
         rest = text[e : sent.end]
         addressee = None
@@ -199,10 +201,12 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
     # "menurut X, ..." at the head of a sentence
     m = ACCORDING_BEFORE.match(body)
     if m:
-        # "Menurut Menteri Luar Negeri AS Antony Blinken, …": the person, not the country in their title
+        # "Menurut Menteri Luar Negeri AS Antony Blinken, …": the person, not the country in their
+        # title; "Menurut kantor berita Rusia TASS, …": the agency, not the country that qualifies it
         head_end = text.find(",", sent.start + m.end(), sent.end)
         reach = head_end if head_end > 0 else sent.start + m.end() + 60
         who = (first_actor_after(ann, sent.start + m.end(), reach, {"Person"})
+               or first_actor_after(ann, sent.start + m.end(), reach, RELAY_ORGS)
                or first_actor_after(ann, sent.start + m.end(), sent.start + m.end() + 60, SPEAKERS | {"Place"}))
         comma = text.find(",", who.end if who else sent.start, sent.end) if who else -1
         if who and comma > 0 and actor_key(who):

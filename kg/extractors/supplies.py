@@ -33,7 +33,7 @@ DENIAL_REACH = 40
 # where a supply clause stops: ";", ", kata X", "dan juga", "tetapi"
 CLAUSE_END = re.compile(rf"[;]|,\s+(?:{cue_words('clause-end-attribution')})\b|\b(?:{cue_words('clause-end-conjunction')})\b")
 
-ITEMS = {"Weapon", "Troops"}
+ITEMS = {"Weapon", "Troops", "Technology"}
 SUPPLIERS = {"Country", "GovernmentBody"}
 
 

@@ -26,8 +26,10 @@ class VisitsExtractor:
                     seen.add((agent.entity, dest.entity))
                     yield self._visit(ann, sent, rule, start, agent, dest)
             for rule, start, end in find_cues("visit-noun", text[sent.start : sent.end], sent.start):
-                # "kunjungan (langka) [title] X ke Y"
+                # "kunjungan (langka) [title] X ke Y"; a host "menerima kunjungan X di Y": X came to Y
                 m = re.match(r"\s+(?P<who>[^,.]{1,70}?)\s+ke\s+", text[end : sent.end])
+                if not m and has_cue("visit-host", text[max(sent.start, start - 12) : start]):
+                    m = re.match(r"\s+(?P<who>[^,.]{1,70}?)\s+di\s+", text[end : sent.end])
                 if not m:
                     continue
                 agent = first_actor_after(ann, end, end + m.end("who"), {"Person"})

@@ -187,6 +187,11 @@ def _signature(lines: list[str], outlets) -> str | None:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def _labelled(part: str) -> bool:
+    """Whether a piece of a line is a labelled credit ("Editor: Y"), as a line of its own would be."""
+    return any(rx.match(part) for pat, rx in compiled("id", "metadata.jsonl") if pat.id != "meta.byline-date")
+
+
 class _MetaBuilder:
     """Collects metadata as the lines go by; `build()` freezes it."""
 
@@ -205,6 +210,11 @@ class _MetaBuilder:
 
     def read_line(self, line: str, offset: int, outlets) -> bool:
         """True when the line is metadata (and so not body)."""
+        parts = re.split(r"\s+[|•·]\s+", line)  # "Penulis: X | Editor: Y"
+        if len(parts) > 1 and all(_labelled(part) for part in parts):
+            for part in parts:
+                self.read_line(part, offset, outlets)
+            return True
         for pat, rx in compiled("id", "metadata.jsonl"):
             m = rx.match(line)
             if not m:
@@ -221,6 +231,11 @@ class _MetaBuilder:
                         continue
                     self.date = self.date or iso
                     self.headline_before = self.headline_before or offset
+                    ent = _outlet_of(name, outlets)
+                    if ent is not None:  # "Kompas.com - 04/06/2025, 19:20 WIB": the outlet, not an author
+                        if not ent.wire:
+                            self.publisher = self.publisher or name
+                        return True
                 self.add_author(name)
             return True
         if len(line) <= 60 and DATE_LINE_RX.match(line) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", line):

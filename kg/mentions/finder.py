@@ -313,8 +313,10 @@ def _places(st: _State) -> None:
         for m in rx.finditer(st.doc.text):
             k = st.index_at(m.end())
             n = _name_run(st, k, 3)
-            if n - k == 1 and VENUE_NOUN.fullmatch(st.toks[k][2]):
-                continue  # "di Kantor Kementerian Pertahanan": the office of a body named next, no place
+            if VENUE_NOUN.fullmatch(st.toks[k][2]) and (n - k == 1 or (n < len(st.toks) and st.taken[n])):
+                # "di Kantor Kementerian Pertahanan": the office of a body named next, no place;
+                # "di Bandara Internasional Sunan": the airport, whose name is found already
+                continue
             if n > k:
                 name = " ".join(t[2] for t in st.toks[k:n])
                 st.add(k, n, "Place", "place:" + name_key(name), rule)

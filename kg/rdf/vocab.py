@@ -32,6 +32,7 @@ class KG(DefinedNamespace):
     Place: URIRef
     Statement: URIRef
     Supply: URIRef
+    Technology: URIRef
     Troops: URIRef
     Visit: URIRef
     Weapon: URIRef

@@ -550,6 +550,8 @@ def test_statement_relayed_by_a_quoted_outlet_and_a_trailing_pronoun_form():
     ("Rusia telah memasok sistem pertahanan udara ke Iran sejak tahun lalu.", "item:item.air-defence"),
     ("Amerika Serikat mengirim helikopter serang kepada Filipina.", "item:item.helicopters"),
     ("Jepang menyerahkan kapal perang kepada Vietnam.", "item:item.warships"),
+    ("Iran diduga menyerahkan teknologi rudal kepada Sudan.", "item:item.technology"),
+    ("Prancis mentransfer teknologi kapal selam ke Brasil.", "item:item.technology"),
 ])
 def test_supplies_of_more_kinds_of_weapon(text, item):
     (s,) = extract(text, "supply")
@@ -575,3 +577,49 @@ def test_statement_kata_dia():
 def test_statement_text_leaves_out_the_story_connective():
     (s,) = extract("Sementara itu, harga minyak akan naik tahun depan, kata Menteri Energi Bahlil Lahadalia.", "statement")
     assert s.value("text") == "harga minyak akan naik tahun depan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Menurut kantor berita Turki Anadolu, kedua menteri sepakat memperpanjang gencatan senjata.", "known:Anadolu_Agency"),
+    ("Menurut Kementerian Luar Negeri Rusia, pembicaraan itu berlangsung konstruktif.", None),
+])
+def test_according_to_an_agency_or_body_of_a_country_is_not_the_country(text, speaker):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker")[0] != "known:Russia" and s.role("speaker")[0] != "known:Turkiye"
+    if speaker:
+        assert s.role("speaker") == (speaker,)
+
+
+@pytest.mark.parametrize("text, agent, place", [
+    ("Presiden Kenya William Ruto menerima kunjungan Perdana Menteri India Narendra Modi di Nairobi, Selasa.",
+     "Narendra Modi", "known:Nairobi"),
+    ("Raja Yordania Abdullah menyambut kunjungan kenegaraan Presiden Prancis Emmanuel Macron di Istana Raghadan, "
+     "Amman, Senin.", "Emmanuel Macron", "known:Amman"),
+    ("Kanselir Jerman Olaf Scholz tiba di Gedung Putih, Washington, pada Jumat.", "Olaf Scholz", "known:Washington"),
+])
+def test_a_host_receiving_a_visit_and_a_seat_of_government_in_its_city(text, agent, place):
+    (v,) = extract(text, "visit")
+    assert v.role("agent") == (P(agent),) and v.role("destination") == (place,)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # technology other than of war is not supplied
+    ("Jepang memberikan teknologi informasi kepada Vietnam untuk sekolah.", "supply"),
+    ("Korea Selatan menjual teknologi pertanian ke Kenya.", "supply"),
+    # a visit named with no host receiving it and no destination
+    ("Presiden Kenya William Ruto menolak kunjungan Perdana Menteri India Narendra Modi di Nairobi.", "visit"),
+    ("Kunjungan Perdana Menteri India Narendra Modi di Nairobi berlangsung dua hari.", "visit"),
+])
+def test_near_misses_of_technology_supplied_and_visits_received_are_not_read(text, kind):
+    assert extract(text, kind) == []
+
+
+@pytest.mark.parametrize("second, content", [
+    ("Ia juga menegaskan bahwa kerja sama kedua negara akan diperluas.", "kerja sama kedua negara akan diperluas"),
+    ("Dia menambahkan, kedua negara akan menggelar latihan bersama.", "kedua negara akan menggelar latihan bersama"),
+    ("Beliau menyebut pertemuan itu sebagai langkah bersejarah.", "pertemuan itu sebagai langkah bersejarah"),
+])
+def test_a_pronoun_subject_speaks_for_the_person_named_before_however_long_the_name(second, content):
+    text = "Perdana Menteri Malaysia Anwar Ibrahim mengatakan hubungan kedua negara sangat erat. " + second
+    found = extract(text, "statement")
+    assert [(s.role("speaker"), s.value("text")) for s in found][1:] == [((P("Anwar Ibrahim"),), content)]

@@ -129,6 +129,17 @@ def test_bylines_with_a_date(line, author):
     assert doc.meta.authors == (author,)
 
 
+def test_credits_on_one_line_and_an_outlet_before_the_date_line():
+    doc = clean("Rabu, 04 Juni 2025\nPenulis: Dewi Lestari | Editor: Joko Susilo\n"
+                "JAKARTA - Presiden berpidato di depan parlemen.\n")
+    assert doc.meta.authors == ("Dewi Lestari",) and doc.meta.editors == ("Joko Susilo",)
+    outlet = clean("Kompas.com - 04/06/2025, 19:20 WIB\nJAKARTA - Presiden berpidato di depan parlemen.\n")
+    assert outlet.meta.authors == () and outlet.meta.publisher == "Kompas.com" and outlet.meta.date == "2025-06-04"
+    # a bar inside a sentence is no list of credits
+    body = clean("JAKARTA - Skor akhir 2 | 1 untuk tuan rumah, kata pelatih.\n")
+    assert body.meta.editors == () and "Skor akhir" in body.text
+
+
 def test_a_city_and_a_wire_agency_dateline_names_the_publisher_when_nothing_else_does():
     doc = clean("Jakarta (ANTARA) - Presiden Prabowo Subianto bertemu Perdana Menteri Anwar Ibrahim.\n")
     assert doc.meta.publisher == "ANTARA" and doc.meta.dateline_place == "Jakarta"

@@ -83,6 +83,25 @@ def test_a_title_whose_longest_reading_is_an_organisation_takes_its_shorter_one(
     assert typed(text).get(person) == "Person" and (app.title, app.represents) == (title, represents)
 
 
+@pytest.mark.parametrize("text, person, title", [
+    ("Sekretaris Dewan Keamanan Turki Ahmet Yilmaz tiba di Ankara.", "Ahmet Yilmaz", "Sekretaris"),
+    ("Penasihat Keamanan Nasional Inggris Jonathan Powell hadir.", "Jonathan Powell", "Penasihat"),
+    ("Wakil Perdana Menteri Vietnam Tran Hong Ha tiba.", "Tran Hong Ha", "Wakil Perdana Menteri"),
+])
+def test_secretaries_advisers_and_deputy_prime_ministers_are_titles(text, person, title):
+    assert typed(text).get(person) == "Person"
+    assert [a.title for a in make_doc(text).appositions] == [title]
+
+
+@pytest.mark.parametrize("text, place, not_place", [
+    ("Ia disambut di Bandara Internasional Mactan pada pagi hari.", "Mactan", "Bandara Internasional"),
+    ("Pesawatnya mendarat di Bandara Internasional Ninoy Aquino.", "Ninoy Aquino", "Bandara Internasional"),
+])
+def test_an_international_airport_is_not_a_place_named_internasional(text, place, not_place):
+    found = typed(text)
+    assert found.get(place) == "Place" and found.get(not_place) != "Place"
+
+
 @pytest.mark.parametrize("text, person", [
     ("Delegasi itu dipimpin Khalil al-Hayya.", "Khalil al-Hayya"),
     ("Rombongan yang diketuai oleh Abdel Fattah el-Sisi tiba.", "Abdel Fattah el-Sisi"),
