@@ -43,7 +43,7 @@ PACK_SLACK = 64
 # what the per-article result depends on: code of these stages and these data
 FINGERPRINT_CODE = ("model.py", "knowledge.py", "ingest", "text", "lang", "mentions", "extractors", "article.py",
                     "execute.py")
-FINGERPRINT_DATA = ("entities.ttl", "countries.ttl")
+FINGERPRINT_DATA = ("entities.ttl", "countries.ttl", "people.ttl")
 PARALLEL_MIN_FILES = 16  # below this, starting workers costs more than it saves
 
 

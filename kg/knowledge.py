@@ -19,7 +19,7 @@ KGR = "https://w3id.org/kg/id/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
-KNOWLEDGE_FILES = ("countries.ttl", "entities.ttl")
+KNOWLEDGE_FILES = ("countries.ttl", "entities.ttl", "people.ttl")
 # CLDR codes that name no country (unknown, outlying Oceania, supranational, pseudo-locales)
 NON_COUNTRY_CODES = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB", "XK"}
 

@@ -14,19 +14,19 @@ from kg.reuse import PAGES, KeptGraph
 
 ARTICLES = {
     "a.txt": "Jakarta, 3 Maret 2024 - Menteri Luar Negeri Indonesia Retno Marsudi bertemu dengan Menteri Luar "
-             "Negeri Rusia Sergey Lavrov di Moskow pada Senin.\n\n"
-             "\"Kami membahas kerja sama ekonomi,\" kata Lavrov kepada wartawan.\n",
+             "Negeri Rusia Sergey Volkov di Moskow pada Senin.\n\n"
+             "\"Kami membahas kerja sama ekonomi,\" kata Volkov kepada wartawan.\n",
     "b.txt": "Jakarta, 5 Maret 2024 - Presiden Rusia Vladimir Putin menerima kunjungan Perdana Menteri India "
              "Narendra Modi di Kremlin pada Selasa.\n",
-    # "Lavrov" alone: the one person of that name the build knows
-    "d.txt": "Moskow, 4 Maret 2024 - Lavrov mengatakan Rusia siap membantu. \"Kami akan mengirim bantuan,\" "
-             "kata Lavrov kepada wartawan.\n",
+    # "Volkov" alone: the one person of that name the build knows
+    "d.txt": "Moskow, 4 Maret 2024 - Volkov mengatakan Rusia siap membantu. \"Kami akan mengirim bantuan,\" "
+             "kata Volkov kepada wartawan.\n",
 }
 UNRELATED = ("e.txt", "Jakarta, 9 Maret 2024 - Presiden Prancis Emmanuel Macron bertemu dengan Kanselir Jerman "
              "Olaf Scholz di Berlin pada Jumat.\n")
-# a second Lavrov: "Lavrov" alone names nobody for sure any more
-NAMESAKE = ("c.txt", "Jakarta, 7 Maret 2024 - Wakil Menteri Energi Rusia Andrei Lavrov tiba di Jakarta pada Rabu. "
-            "\"Kami ingin berinvestasi,\" kata Andrei Lavrov.\n")
+# a second Volkov: "Volkov" alone names nobody for sure any more
+NAMESAKE = ("c.txt", "Jakarta, 7 Maret 2024 - Wakil Menteri Energi Rusia Andrei Volkov tiba di Jakarta pada Rabu. "
+            "\"Kami ingin berinvestasi,\" kata Andrei Volkov.\n")
 COUNTS = ("articles", "entities", "events", "statements", "triples")
 
 
@@ -73,11 +73,11 @@ def test_adding_an_article_keeps_every_graph_it_does_not_touch(built, tmp_path):
 def test_an_article_whose_names_now_resolve_otherwise_is_made_again(built, tmp_path):
     src, out = built
     before = (out / "graph.trig").read_text(encoding="utf-8")
-    assert "kgr:Sergey_Lavrov kg:evidence kgr:article\\/d.txt" in before
+    assert "kgr:Sergey_Volkov kg:evidence kgr:article\\/d.txt" in before
     _add(src, NAMESAKE)
     again = build([src], out)
-    assert again.kept == len(ARTICLES) - 1  # d.txt: its "Lavrov" is no longer Sergey Lavrov
-    assert "kgr:Sergey_Lavrov kg:evidence kgr:article\\/d.txt" not in (out / "graph.trig").read_text(encoding="utf-8")
+    assert again.kept == len(ARTICLES) - 1  # d.txt: its "Volkov" is no longer Sergey Volkov
+    assert "kgr:Sergey_Volkov kg:evidence kgr:article\\/d.txt" not in (out / "graph.trig").read_text(encoding="utf-8")
     _as_fresh(again, src, out, tmp_path)
 
 

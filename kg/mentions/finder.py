@@ -257,6 +257,10 @@ def _titles(st: _State) -> None:
                 continue
             break
         k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
+        known = st.by_start.get(k)
+        if known is not None and known.type == "Person" and known.rule == "gazetteer":  # known (ontology/people.ttl)
+            _hold(st, i, j, known, pat, represents)
+            continue
         n = _name_run(st, k, TITLED_NAME_WORDS)
         if n == k and k + 1 < len(st.toks) and st.toks[k][2] == ",":
             # "Juru bicara Kemlu China, Lin Jian, mengatakan": a name of two words or more set off
@@ -269,12 +273,16 @@ def _titles(st: _State) -> None:
         after = st.by_start.get(n)
         if n - k == 1 and after is not None and after.type == "Country":
             continue  # "Kepala Staf Gabungan Korea Selatan": a word of the body's name, then its country
-        for q in range(i, j):
-            st.taken[q] = True
         name = " ".join(t[2] for t in st.toks[k:n])
-        person = st.add(k, n, "Person", "person:" + name_key(name), pat.id)
-        title = None if pat.get("position") is False else pat.label
-        st.appositions.append(Apposition(st.toks[i][0], person.end, person.entity, title, represents, pat.id))
+        _hold(st, i, j, st.add(k, n, "Person", "person:" + name_key(name), pat.id), pat, represents)
+
+
+def _hold(st: _State, i: int, j: int, person: Mention, pat, represents: str | None) -> None:
+    """The title at tokens i..j is held by `person` (who acts for `represents`)."""
+    for q in range(i, j):
+        st.taken[q] = True
+    title = None if pat.get("position") is False else pat.label
+    st.appositions.append(Apposition(st.toks[i][0], person.end, person.entity, title, represents, pat.id))
 
 
 def _after_honorific(st: _State, k: int) -> int:

@@ -10,8 +10,11 @@ from tests.conftest import make_doc
 
 
 def P(name: str) -> str:
-    """The entity key a person's name gets."""
-    return "person:" + name_key(name)
+    """The entity key a person's name gets: a known person's (ontology/people.ttl), else one of the name."""
+    from kg.knowledge import load_known
+
+    known = {label: ent.id for ent in load_known().values() if ent.type == "Person" for label in ent.names()}
+    return f"known:{known[name]}" if name in known else "person:" + name_key(name)
 
 
 def extract(text: str, kind: str) -> list:

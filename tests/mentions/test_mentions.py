@@ -93,6 +93,16 @@ def test_secretaries_advisers_and_deputy_prime_ministers_are_titles(text, person
     assert [a.title for a in make_doc(text).appositions] == [title]
 
 
+def test_a_known_person_is_a_person_without_a_title_and_still_holds_the_title_given():
+    untitled = make_doc("Ia disambut langsung oleh Xi Jinping di bandara.")
+    assert [(m.surface, m.type, m.entity) for m in untitled.mentions] == [("Xi Jinping", "Person", "known:Xi_Jinping")]
+    titled = make_doc("Menteri Luar Negeri Rusia Sergey Lavrov tiba di Beijing.")
+    (app,) = titled.appositions
+    assert (app.person, app.title, app.represents) == ("known:Sergei_Lavrov", "Menteri Luar Negeri", "known:Russia")
+    # an unknown name with no title, no verb of speech and no known entry stays unknown
+    assert "Person" not in {m.type for m in make_doc("Ia disambut langsung oleh Budi Santoso di bandara.").mentions}
+
+
 @pytest.mark.parametrize("text, place, not_place", [
     ("Ia disambut di Bandara Internasional Mactan pada pagi hari.", "Mactan", "Bandara Internasional"),
     ("Pesawatnya mendarat di Bandara Internasional Ninoy Aquino.", "Ninoy Aquino", "Bandara Internasional"),
@@ -121,7 +131,6 @@ def test_a_rank_or_honorific_between_the_title_and_the_name_is_not_the_name(text
 
 def test_one_word_between_a_title_and_a_country_is_part_of_a_body_not_a_person():
     ann = make_doc("Kepala Staf Gabungan Korea Selatan mengatakan hal itu, kata Presiden Yoon Suk-yeol.")
-    from kg.mentions.names import name_key
 
     assert "Gabungan" not in typed(ann.doc.text)
-    assert [a.person for a in ann.appositions] == ["person:" + name_key("Yoon Suk-yeol")]
+    assert [a.person for a in ann.appositions] == ["known:Yoon_Suk_Yeol"]
