@@ -26,6 +26,9 @@ PERSON = {"Person"}
 PLACE_BACK_REFERENCE = re.compile(rf"\b(?:{cue_words('place-back-reference')})\b")
 
 
+PURPOSE_BEFORE = re.compile(r"\buntuk\s+$", re.I)
+
+
 class MeetingsExtractor:
     name = "meetings"
     version = "1"
@@ -46,7 +49,11 @@ class MeetingsExtractor:
                     pair = tuple(sorted(set(people)))
                     found.append((sent, rule, start, end, pair))
                     # the words before it, and those inside a joint form ("X dan Y akan membahas")
-                    planned.append(has_cue("planned", ann.doc.text[max(sent.start, start - 25) : end]))
+                    # and a meeting that is the purpose of a plan ("dijadwalkan berkunjung ke Moskow
+                    # bulan depan untuk bertemu Putin")
+                    planned.append(has_cue("planned", ann.doc.text[max(sent.start, start - 25) : end]) or (
+                        PURPOSE_BEFORE.search(ann.doc.text[sent.start : start]) is not None
+                        and has_cue("planned", ann.doc.text[lo:start])))
                     if planned[-1]:
                         last_planned = pair
                     else:

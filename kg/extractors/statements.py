@@ -119,9 +119,10 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
             continue  # "kata" inside a phrase ("kata kunci", "dengan kata lain") is no attribution
         # the speaker follows the verb, perhaps behind a title ("kata juru bicara Kementerian ...")
         window = _phrase_end(text, e, sent.end)
-        who = (first_actor_after(ann, e, window, {"Person"})
-               or first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"})
-               or _pronoun_speaker(ann, s, sent))
+        # "…, tegasnya dalam konferensi pers di Teheran": the enclitic is the speaker, not a name after it
+        who = _pronoun_speaker(ann, s, sent) if PRONOUN_ATTRIBUTION.match(text, s) else None
+        who = (who or first_actor_after(ann, e, window, {"Person"})
+               or first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"}))
         if who is None:
             continue
         key = actor_key(who)

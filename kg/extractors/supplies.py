@@ -161,11 +161,19 @@ def _object_items(ann: AnnotatedDoc, end: int, stop: int) -> list[Mention]:
         return []
     chain = [items[0]]
     for nxt in items[1:]:
-        if re.fullmatch(r"\s*(?:,|dan|serta|,\s*dan)\s*(?:juga\s+)?", text[chain[-1].end : nxt.start]):
+        gap = text[chain[-1].end : nxt.start]
+        # "drone Shahed dan rudal", "rudal balistik jarak pendek serta 200 peluru": a model or a
+        # measure between, no recipient nor anyone else ("drone ke Rusia dan rudal ke Iran")
+        if COORDINATED.fullmatch(gap) and not NOT_COORDINATED.search(gap) and not in_span(ann, chain[-1].end, nxt.start, PARTIES):
             chain.append(nxt)
         else:
             break
     return chain
+
+
+COORDINATED = re.compile(r"\s*(?:[\w.-]+\s+){0,3}?(?:,|dan|serta|,\s*dan)\s*(?:juga\s+)?(?:[\w.]+\s+)?")
+PARTIES = {"Country", "Person", "Organization", "GovernmentBody", "NewsOrganization", "Place"}
+NOT_COORDINATED = re.compile(r"\b(?:ke|kepada|untuk|bagi|dari|yang)\b", re.I)
 
 
 def _first(ann: AnnotatedDoc, start: int, end: int, exclude: str | None = None) -> str | None:

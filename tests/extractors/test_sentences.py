@@ -626,3 +626,33 @@ def test_a_pronoun_subject_speaks_for_the_person_named_before_however_long_the_n
     text = "Perdana Menteri Malaysia Anwar Ibrahim mengatakan hubungan kedua negara sangat erat. " + second
     found = extract(text, "statement")
     assert [(s.role("speaker"), s.value("text")) for s in found][1:] == [((P("Anwar Ibrahim"),), content)]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Iran diduga mengirimkan ratusan drone Shahed dan rudal balistik jarak pendek ke Rusia.",
+     {"item:item.drones", "item:item.missiles"}),
+    ("Korea Utara memasok peluru artileri, roket, dan 50 rudal balistik kepada Rusia.",
+     {"item:item.artillery-shells", "item:item.rockets", "item:item.missiles"}),
+    # another party between the two: the second item is not of this supply
+    ("Iran mengirimkan drone buatan Rusia dan rudal ke Suriah.", {"item:item.drones"}),
+    ("Iran mengirimkan drone yang dirakit di Teheran dan rudal ke Suriah.", {"item:item.drones"}),
+])
+def test_items_coordinated_past_a_model_name_or_a_measure(text, items):
+    assert {s.role("item")[0] for s in extract(text, "supply")} == items
+
+
+def test_an_enclitic_speaker_is_the_person_before_not_the_place_after():
+    text = ("Menteri Luar Negeri Mesir Badr Abdelatty membantah laporan itu. \"Kami tidak pernah mengirim senjata ke "
+            "sana,\" tegasnya dalam konferensi pers di Kairo, Senin.")
+    assert [s.role("speaker") for s in extract(text, "statement")][-1] == (P("Badr Abdelatty"),)
+
+
+@pytest.mark.parametrize("text, planned", [
+    ("Presiden Chile Gabriel Boric dijadwalkan terbang ke Brasilia bulan depan untuk bertemu Presiden Brasil "
+     "Luiz Inacio Lula da Silva.", True),
+    ("Presiden Chile Gabriel Boric terbang ke Brasilia pada Senin untuk bertemu Presiden Brasil "
+     "Luiz Inacio Lula da Silva.", None),
+])
+def test_a_meeting_that_is_the_purpose_of_a_planned_trip_is_planned(text, planned):
+    (m,) = extract(text, "meeting")
+    assert m.value("planned") is planned
