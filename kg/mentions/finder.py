@@ -259,9 +259,17 @@ def _titles(st: _State) -> None:
         k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
         known = st.by_start.get(k)
         if known is not None and known.type == "Person" and known.rule == "gazetteer":  # known (ontology/people.ttl)
-            _hold(st, i, j, known, pat, represents)
-            continue
+            aide = _comma_holder(st, st.index_at(known.end))
+            if aide is None:
+                _hold(st, i, j, known, pat, represents)
+                continue
+            k = st.index_at(known.end)  # "Juru Bicara Xi Jinping, Hua Chunying, mengatakan": his spokesperson
         n = _name_run(st, k, TITLED_NAME_WORDS)
+        # "Juru Bicara Prabowo, Dahnil Anzar Simanjuntak, mengatakan": the title is of the one
+        # set off by commas; the one before is whom they serve
+        aide = _comma_holder(st, n) if n > k else None
+        if aide is not None:
+            k, n = aide
         if n == k and k + 1 < len(st.toks) and st.toks[k][2] == ",":
             # "Juru bicara Kemlu China, Lin Jian, mengatakan": a name of two words or more set off
             # by commas (one word after a comma is too often a weekday or a place)
@@ -275,6 +283,18 @@ def _titles(st: _State) -> None:
             continue  # "Kepala Staf Gabungan Korea Selatan": a word of the body's name, then its country
         name = " ".join(t[2] for t in st.toks[k:n])
         _hold(st, i, j, st.add(k, n, "Person", "person:" + name_key(name), pat.id), pat, represents)
+
+
+def _comma_holder(st: _State, n: int) -> tuple[int, int] | None:
+    """(start, end) of a name of two words or more set off by commas at token n, followed by a
+    verb or another lowercase word (not a list: "X, Y, dan Z" or "X, Y, Z")."""
+    if n + 1 >= len(st.toks) or st.toks[n][2] != ",":
+        return None
+    end = _name_run(st, n + 1, TITLED_NAME_WORDS)
+    if end - (n + 1) < 2 or end + 1 >= len(st.toks) or st.toks[end][2] != ",":
+        return None
+    nxt = st.toks[end + 1][2]
+    return (n + 1, end) if nxt.islower() and nxt not in {"dan", "serta", "atau"} else None
 
 
 def _hold(st: _State, i: int, j: int, person: Mention, pat, represents: str | None) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.mentions.names import name_key
 from tests.conftest import make_doc
 
 
@@ -91,6 +92,21 @@ def test_a_title_whose_longest_reading_is_an_organisation_takes_its_shorter_one(
 def test_secretaries_advisers_and_deputy_prime_ministers_are_titles(text, person, title):
     assert typed(text).get(person) == "Person"
     assert [a.title for a in make_doc(text).appositions] == [title]
+
+
+@pytest.mark.parametrize("text, holder, served", [
+    ("Juru Bicara Anwar, Fahmi Fadzil Rahman, mengatakan pertemuan berlangsung hangat.", "Fahmi Fadzil Rahman", "Anwar"),
+    ("Juru bicara Xi Jinping, Hua Chunying, mengatakan hal itu.", "Hua Chunying", "Xi Jinping"),
+])
+def test_a_title_of_someone_set_off_by_commas_is_held_by_the_name_between_them(text, holder, served):
+    (app,) = [a for a in make_doc(text).appositions if a.title == "Juru Bicara"]
+    assert app.person == "person:" + name_key(holder)
+    assert typed(text).get(holder) == "Person" and app.start == 0
+
+
+def test_a_list_of_names_after_a_titled_one_is_no_apposition():
+    ann = make_doc("Menteri Luar Negeri Rusia Sergei Lavrov, Choe Son Hui, dan Wang Yi hadir.")
+    assert [(a.person, a.title) for a in ann.appositions] == [("known:Sergei_Lavrov", "Menteri Luar Negeri")]
 
 
 def test_a_known_person_is_a_person_without_a_title_and_still_holds_the_title_given():
