@@ -100,12 +100,8 @@ class SuppliesExtractor:
                         found.append((idx, sent, rule, start, sup, rec, item, said))
             for rule, start, end in find_cues("supply-passive", text[sent.start : sent.end], sent.start):
                 # "tentara Korea Utara yang telah dikerahkan untuk membantu Rusia"
-                m = re.search(r"(?P<item>\w+(?: \w+)?)\s+(?P<sup>[^,.]{2,40}?)\s+(?:yang\s+)?(?:\S+\s+){0,4}?(?:telah\s+|sudah\s+)?$",
-                              text[sent.start : start])
-                if not m:
-                    continue
-                items = in_span(ann, sent.start + m.start("item"), sent.start + m.end("item"), ITEMS)
-                sup = _first(ann, sent.start + m.start("sup"), sent.start + m.end("sup"))
+                # and "Pasukan Korea Utara dikerahkan ke wilayah Kursk": the item, its country, the verb
+                items, sup = _passive_subject(ann, sent, start)
                 stop = _clause_end(text, end, sent.end)
                 rec = _first(ann, end, stop)
                 for item in items:
@@ -151,6 +147,21 @@ def _as_country(key: str | None) -> str | None:
         if k and k.type == "GovernmentBody" and k.represents:
             return "known:" + k.represents
     return key if key and (key.startswith("known:") or key.startswith("org:")) else None
+
+
+def _passive_subject(ann: AnnotatedDoc, sent: Sentence, verb: int) -> tuple[list[Mention], str | None]:
+    """Before a passive supply verb: an item, then the country it is of ("tentara Korea Utara
+    (yang telah) dikerahkan"), with at most a few words between them and the verb."""
+    text = ann.doc.text
+    before = in_span(ann, sent.start, verb)
+    for item, sup in reversed(list(zip(before, before[1:]))):
+        if item.type in ITEMS and _as_country(actor_key(sup)) and re.fullmatch(r"\s+(?:dari\s+)?", text[item.end : sup.start]) \
+                and PASSIVE_GAP.fullmatch(text[sup.end : verb]):
+            return [item], _as_country(actor_key(sup))
+    return [], None
+
+
+PASSIVE_GAP = re.compile(r"\s+(?:yang\s+)?(?:[^\s,.]+\s+){0,4}?(?:telah\s+|sudah\s+)?")
 
 
 def _object_items(ann: AnnotatedDoc, end: int, stop: int) -> list[Mention]:

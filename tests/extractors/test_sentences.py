@@ -656,3 +656,18 @@ def test_an_enclitic_speaker_is_the_person_before_not_the_place_after():
 def test_a_meeting_that_is_the_purpose_of_a_planned_trip_is_planned(text, planned):
     (m,) = extract(text, "meeting")
     assert m.value("planned") is planned
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Pasukan Iran dikerahkan ke wilayah Latakia untuk membantu Suriah, kata seorang analis.", "known:Iran", "known:Syria"),
+    ("Rudal Korea Utara dijual kepada Iran.", "known:North_Korea", "known:Iran"),
+    ("Ribuan tentara Belarus yang telah dikerahkan untuk membantu Rusia kini berada di perbatasan.",
+     "known:Belarus", "known:Russia"),
+])
+def test_passive_supplies_with_the_item_then_its_country(text, supplier, recipient):
+    (s,) = extract(text, "supply")
+    assert (s.role("supplier"), s.role("recipient")) == ((supplier,), (recipient,))
+
+
+def test_a_passive_verb_with_no_country_of_the_item_is_no_supply():
+    assert extract("Korea Utara mengatakan tentara yang dikirim ke perbatasan adalah miliknya.", "supply") == []
