@@ -17,13 +17,12 @@ from pathlib import Path
 
 from kg.views import (
     ENCODE,
-    KG,
     SOURCES_FILE,
     ReadRow,
     add_support,
     byte_runs,
     definition,
-    edge_key,
+    edge_reader,
     end_support,
     new_support,
     read_support,
@@ -121,7 +120,7 @@ def maintain_lines(old: SourceLines, about: set[str], made: list[list]) -> Sourc
             moved[x] = n
         else:
             added[n] = x
-    edge_of = _edge_reader(old.columns)
+    edge_of = edge_reader(old.columns)
     changed = {edge_of(json.loads(lines[i])) for i in gone} | {edge_of(r) for r in made}
     for key, info in old.support.items():
         if key not in changed:
@@ -225,8 +224,3 @@ def _moved(ranges, old_starts: list[int], lines: list[bytes], moved: list[int], 
         else:
             spans.extend((starts[moved[k]], len(lines[k]) + 1) for k in range(i, j))
     return [list(spans[0])] if len(spans) == 1 else byte_runs(spans)
-
-
-def _edge_reader(columns: list[str]):
-    s, p, t = columns.index("source"), columns.index("predicate"), columns.index("target")
-    return lambda r: edge_key(r[s], r[p][len(KG):], r[t])

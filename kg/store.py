@@ -91,14 +91,14 @@ class Graph:
     def of_rows(cls, names: NameIndex, source: Path, rows: dict, support: dict, views_dir: Path | None = None) -> Graph:
         """The views' rows a build has just made, with their support table (kg.views.write_views):
         drawn from memory, nothing read back from the files."""
-        sources = rows["edge_sources"]
-        if isinstance(sources, tuple):
-            graph = cls(None, names, source, rows, views_dir=views_dir)
-            graph._support, graph._sources = support, sources
-        else:  # lines (kg.source_lines): the support table has their byte ranges in views_dir's file
-            graph = cls(None, names, source, {k: v for k, v in rows.items() if k != "edge_sources"},
-                        views_dir=views_dir)
-            graph._support = support
+        # edge_sources as lines (kg.source_lines) is read from views_dir's file by the byte ranges
+        # of the support table, not held as rows
+        parsed = isinstance(rows["edge_sources"], tuple)
+        graph = cls(None, names, source, rows if parsed else {k: v for k, v in rows.items() if k != "edge_sources"},
+                    views_dir=views_dir)
+        graph._support = support
+        if parsed:
+            graph._sources = rows["edge_sources"]
         return graph
 
     def query(self, text: str, **bindings):

@@ -168,11 +168,10 @@ def edge_key(s: str, pred: str, t: str) -> tuple:
 def support_table(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
     """Per edge: the dates behind it (sorted), how many articles and outlets, whether it is hedged
     or denied, and which of `rows` (edge_sources) support it (their indexes)."""
-    at = support_columns(columns)
-    source, predicate, target = at["source"], at["predicate"], at["target"]
+    at, edge_of = support_columns(columns), edge_reader(columns)
     out: dict[tuple, dict] = {}
     for n, r in enumerate(rows):
-        key = edge_key(r[source], r[predicate][len(KG):], r[target])
+        key = edge_of(r)
         info = out.get(key)
         if info is None:
             info = out[key] = new_support()
@@ -182,6 +181,12 @@ def support_table(columns: list[str], rows: list[list]) -> dict[tuple, dict]:
     for info in out.values():
         end_support(info)
     return out
+
+
+def edge_reader(columns: list[str]):
+    """The edge (edge_key) an edge_sources row with these columns supports."""
+    s, p, t = columns.index("source"), columns.index("predicate"), columns.index("target")
+    return lambda r: edge_key(r[s], r[p][len(KG):], r[t])
 
 
 def support_columns(columns: list[str]) -> dict[str, int]:

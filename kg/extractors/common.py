@@ -55,6 +55,14 @@ def negated(before: str) -> bool:
     return bool(_negated_rx().search(before))
 
 
+def affirmed_cues(ann: AnnotatedDoc, sent: Sentence, label: str) -> list[tuple[str, int, int]]:
+    """The cues of `label` in the sentence that no negation right before takes back ("Iran
+    tidak mengirim rudal", "belum pernah bertemu")."""
+    text = ann.doc.text
+    return [(rule, start, end) for rule, start, end in find_cues(label, text[sent.start : sent.end], sent.start)
+            if not negated(text[max(sent.start, start - 30) : start])]
+
+
 def has_cue(label: str, text: str) -> bool:
     return any(rx.search(text) for _, rx in cue_rx(label))
 
@@ -165,8 +173,7 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     story = _last_day_before(ann, sent, ref) if any(from_story(d, sent.text) for d in found) else None
     if story is not None:
         # "Sehari sebelumnya, …": the day before the last day the story named, not the article's
-        found = [replace(d, value=find_dates(sent.text[d.start : d.end], story)[0].value) if from_story(d, sent.text)
-                 else d for d in found]
+        found = [replace(d, value=_counted_from(d, sent.text, story)) if from_story(d, sent.text) else d for d in found]
     if found:
         lo, hi = clause_bounds(ann, sent, pos)
         own = [d for d in found if max(lo, pos) <= sent.start + d.start < hi]
@@ -188,9 +195,14 @@ def _last_day_before(ann: AnnotatedDoc, sent: Sentence, ref) -> dt.date | None:
             continue
         last = days[-1]
         if from_story(last, prev.text) and (anchor := _last_day_before(ann, prev, ref)) is not None:
-            return to_date(find_dates(prev.text[last.start : last.end], anchor)[0].value)
+            return to_date(_counted_from(last, prev.text, anchor))
         return to_date(last.value)
     return None
+
+
+def _counted_from(d, text: str, day: dt.date) -> str:
+    """A story-relative date ("sehari sebelumnya") counted from `day` instead of the article's."""
+    return find_dates(text[d.start : d.end], day)[0].value
 
 
 # nouns after which "di X" is the subject of talks, not the place of the event
@@ -256,22 +268,23 @@ DESTINATIONS = frozenset({"Place", "Country"})
 
 def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach: int = 25) -> Mention | None:
     """The place or country right after 'ke'/'di' (allowing 'wilayah', 'kota', ...); for a venue
-    and then its city ("tiba di Bandara Esenboga, Ankara", "di Istana Merdeka, Jakarta"), the city."""
+    or a seat of government and then its city ("tiba di Bandara Esenboga, Ankara", "di Istana
+    Merdeka, Jakarta"), the city."""
     first = next(iter(in_span(ann, pos, min(end, pos + reach))), None)
     if first is not None and first.type not in types and first.type != "Unknown":  # a seat of government
-        city = next(iter(in_span(ann, first.end, min(end, first.end + 40), types)), None)
-        if city is not None and re.fullmatch(r",\s*", ann.doc.text[first.end : city.start]):
+        city = _city_after(ann, first, end, types)
+        if city is not None:
             return city
-    for m in in_span(ann, pos, min(end, pos + reach), types):
-        city = next(iter(in_span(ann, m.end, min(end, m.end + 40), types)), None)
-        if city is not None and re.fullmatch(r",\s*", ann.doc.text[m.end : city.start]) and _is_venue(ann, pos, m):
-            return city
-        return m
-    return None
+    m = next(iter(in_span(ann, pos, min(end, pos + reach), types)), None)
+    return (_city_after(ann, m, end, types) if m is not None and _is_venue(ann, pos, m) else None) or m
+
+
+def _city_after(ann: AnnotatedDoc, m: Mention, end: int, types) -> Mention | None:
+    """The place right after `m` and a comma ("Bandara Esenboga, Ankara": Ankara)."""
+    city = next(iter(in_span(ann, m.end, min(end, m.end + 40), types)), None)
+    return city if city is not None and re.fullmatch(r",\s*", ann.doc.text[m.end : city.start]) else None
 
 
 def _is_venue(ann: AnnotatedDoc, pos: int, m: Mention) -> bool:
     """A building or a port rather than a town: named after a venue noun ("Bandara Esenboga")."""
     return bool(VENUE_NOUN_BEFORE.search(ann.doc.text[pos : m.start]) or VENUE_NOUN.match(m.surface))
-
-

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.common import (
+    affirmed_cues,
     clause_bounds,
     cue_words,
     date_near,
@@ -15,7 +16,6 @@ from kg.extractors.common import (
     first_actor_after,
     has_cue,
     in_span,
-    negated,
     place_in,
     subject_of,
 )
@@ -72,9 +72,7 @@ class MeetingsExtractor:
         text = ann.doc.text
         for label in ("meeting-verb", "meeting-passive"):
             # active "X bertemu Y" and passive "Y ditemui oleh X" name the same two people
-            for rule, start, end in find_cues(label, text[sent.start : sent.end], sent.start):
-                if negated(text[max(sent.start, start - 30) : start]):
-                    continue
+            for rule, start, end in affirmed_cues(ann, sent, label):
                 other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
                 subject = subject_of(ann, sent, start, exclude=other)
                 if other and subject:

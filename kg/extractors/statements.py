@@ -103,12 +103,15 @@ def speeches_in(ann: AnnotatedDoc) -> tuple[tuple[Speech, ...], ...]:
     global _last
     last = _last
     if last is None or last[0] is not ann:
-        last = _last = (ann, tuple(tuple(speeches(ann, sent)) for sent in ann.sentences))
+        found: list[tuple[Speech, ...]] = []
+        for sent in ann.sentences:  # each sentence's after the one before (a back-reference reads them)
+            found.append(tuple(speeches(ann, sent, found[-1] if found else ())))
+        last = _last = (ann, tuple(found))
     return last[1]
 
 
-def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
-    """Every attribution of speech in one sentence."""
+def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ()) -> list[Speech]:
+    """Every attribution of speech in one sentence (`before`: those of the sentence before it)."""
     out: list[Speech] = []
     text = ann.doc.text
     body = text[sent.start : sent.end]
@@ -189,12 +192,12 @@ def speeches(ann: AnnotatedDoc, sent: Sentence) -> list[Speech]:
     # "Hal itu disampaikan (oleh) X …": what the sentence before says, X said
     m = BACK_ATTRIBUTION.match(body)
     if m and not out:
-        before = [x for x in ann.sentences if x.end <= sent.start]
+        earlier = [x for x in ann.sentences if x.end <= sent.start]
         who = first_actor_after(ann, sent.start + m.end(), min(sent.end, sent.start + m.end() + 80), {"Person"}) \
             or first_actor_after(ann, sent.start + m.end(), min(sent.end, sent.start + m.end() + 80), SPEAKERS)
         # (not when the sentence before names its own speaker: "X menegaskan, …. Hal tersebut disampaikan X …")
-        if before and who is not None and actor_key(who) and not speeches(ann, before[-1]):
-            prev = before[-1]
+        if earlier and who is not None and actor_key(who) and not before:
+            prev = earlier[-1]
             content = _strip(text[prev.start : prev.end])
             if len(content) >= 8:
                 out.append(Speech("speech.back-reference", actor_key(who), content, False, prev.start, prev.end,

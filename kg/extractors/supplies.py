@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 from kg.extractors.common import (
     actor_key,
+    affirmed_cues,
     cue_words,
     date_near,
     find_cues,
     has_cue,
     in_span,
     nearest_actor_before,
-    negated,
 )
 from kg.extractors.statements import speeches_in
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
@@ -49,9 +49,8 @@ class SuppliesExtractor:
         for idx, sent in enumerate(ann.sentences):
             said = said_in[idx]
             last_supplier = None
-            for rule, start, end in find_cues("supply-verb", text[sent.start : sent.end], sent.start):
-                if negated(text[max(sent.start, start - 30) : start]):
-                    continue  # "Iran tidak mengirim rudal": a statement records the denial, no supply
+            # (a negated one, "Iran tidak mengirim rudal": a statement records the denial, no supply)
+            for rule, start, end in affirmed_cues(ann, sent, "supply-verb"):
                 supplier = _supplier(ann, sent, start, last_supplier)
                 stop = _clause_end(text, end, sent.end)
                 items = _object_items(ann, end, stop)
@@ -61,10 +60,8 @@ class SuppliesExtractor:
                 recipient = _recipient(ann, end, stop, items, supplier)
                 for item in items:
                     found.append((idx, sent, rule, start, supplier, recipient, item, said))
-            for rule, start, end in find_cues("supply-receive", text[sent.start : sent.end], sent.start):
+            for rule, start, end in affirmed_cues(ann, sent, "supply-receive"):
                 # "Rusia menerima rudal dari Iran": the subject receives, "dari" names the supplier
-                if negated(text[max(sent.start, start - 30) : start]):
-                    continue
                 who = nearest_actor_before(ann, sent, start, SUPPLIERS)
                 recipient = _as_country(actor_key(who)) if who else None
                 stop = _clause_end(text, end, sent.end)
@@ -74,10 +71,8 @@ class SuppliesExtractor:
                 if sup and text[items[-1].end : items[-1].end + m.start()].strip(" ,") == "":
                     for item in items:
                         found.append((idx, sent, rule, start, sup, recipient, item, said))
-            for rule, start, end in find_cues("supply-aid", text[sent.start : sent.end], sent.start):
+            for rule, start, end in affirmed_cues(ann, sent, "supply-aid"):
                 # "AS mengumumkan paket bantuan militer senilai … untuk Ukraina, termasuk rudal dan amunisi"
-                if negated(text[max(sent.start, start - 30) : start]):
-                    continue
                 supplier = _supplier(ann, sent, start, None)
                 inc = INCLUDES.search(text[end : sent.end])
                 items = _object_items(ann, end + inc.end(), sent.end) if inc and supplier else []

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import date_near, destination, find_cues, first_actor_after, has_cue, negated, subject_of
+from kg.extractors.common import (
+    affirmed_cues,
+    date_near,
+    destination,
+    find_cues,
+    first_actor_after,
+    has_cue,
+    subject_of,
+)
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, make_assertion
 
 
@@ -19,10 +27,10 @@ class VisitsExtractor:
         text = ann.doc.text
         for sent in ann.sentences:
             seen = set()
-            for rule, start, end in find_cues("visit-verb", text[sent.start : sent.end], sent.start):
+            for rule, start, end in affirmed_cues(ann, sent, "visit-verb"):
                 dest = destination(ann, end, sent.end)
                 agent = subject_of(ann, sent, start, exclude=None)
-                if dest and agent and not negated(text[max(sent.start, start - 30) : start]):
+                if dest and agent:
                     seen.add((agent.entity, dest.entity))
                     yield self._visit(ann, sent, rule, start, agent, dest)
             for rule, start, end in find_cues("visit-noun", text[sent.start : sent.end], sent.start):

@@ -270,12 +270,8 @@ def _titles(st: _State) -> None:
         aide = _comma_holder(st, n) if n > k else None
         if aide is not None:
             k, n = aide
-        if n == k and k + 1 < len(st.toks) and st.toks[k][2] == ",":
-            # "Juru bicara Kemlu China, Lin Jian, mengatakan": a name of two words or more set off
-            # by commas (one word after a comma is too often a weekday or a place)
-            end = _name_run(st, k + 1, TITLED_NAME_WORDS)
-            if end - (k + 1) >= 2 and end < len(st.toks) and st.toks[end][2] == ",":
-                k, n = k + 1, end
+        if n == k and (set_off := _comma_name(st, k)) is not None:
+            k, n = set_off  # "Juru bicara Kemlu China, Lin Jian, mengatakan"
         if n == k or (n - k == 1 and st.toks[k][2].isupper()):
             continue
         after = st.by_start.get(n)
@@ -285,16 +281,23 @@ def _titles(st: _State) -> None:
         _hold(st, i, j, st.add(k, n, "Person", "person:" + name_key(name), pat.id), pat, represents)
 
 
-def _comma_holder(st: _State, n: int) -> tuple[int, int] | None:
-    """(start, end) of a name of two words or more set off by commas at token n, followed by a
-    verb or another lowercase word (not a list: "X, Y, dan Z" or "X, Y, Z")."""
+def _comma_name(st: _State, n: int) -> tuple[int, int] | None:
+    """(start, end) of a name of two words or more set off by commas at token n (one word after a
+    comma is too often a weekday or a place)."""
     if n + 1 >= len(st.toks) or st.toks[n][2] != ",":
         return None
     end = _name_run(st, n + 1, TITLED_NAME_WORDS)
-    if end - (n + 1) < 2 or end + 1 >= len(st.toks) or st.toks[end][2] != ",":
+    return (n + 1, end) if end - (n + 1) >= 2 and end < len(st.toks) and st.toks[end][2] == "," else None
+
+
+def _comma_holder(st: _State, n: int) -> tuple[int, int] | None:
+    """A name set off by commas at token n (_comma_name) followed by a verb or another lowercase
+    word: not a list ("X, Y, dan Z" or "X, Y, Z")."""
+    found = _comma_name(st, n)
+    if found is None or found[1] + 1 >= len(st.toks):
         return None
-    nxt = st.toks[end + 1][2]
-    return (n + 1, end) if nxt.islower() and nxt not in {"dan", "serta", "atau"} else None
+    nxt = st.toks[found[1] + 1][2]
+    return found if nxt.islower() and nxt not in {"dan", "serta", "atau"} else None
 
 
 def _hold(st: _State, i: int, j: int, person: Mention, pat, represents: str | None) -> None:
