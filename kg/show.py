@@ -85,21 +85,21 @@ def statements(graph: Graph | Path | str, by: str | None = None, about: str | No
     graph = _graph(graph)
     speaker = graph.names.resolve(by) if by else None
     subject = graph.names.resolve(about) if about else None
-    rows = graph.select("statements", speaker=speaker) if speaker else graph.select("statements")
+    rows = graph.select("statements")  # all of them: a statement said together names every speaker
     grouped: dict[str, dict] = {}
     for r in rows:
         g = grouped.setdefault(r["statement"], {"row": r, "reporters": set(), "cites": set(), "mentions": set(),
-                                                "denies": set()})
-        for key, col in (("reporters", "reporter"), ("cites", "cited"), ("mentions", "mentioned"), ("denies", "denies")):
+                                                "denies": set(), "speakers": set()})
+        for key, col in (("speakers", "speaker"), ("reporters", "reporter"), ("cites", "cited"), ("mentions", "mentioned"), ("denies", "denies")):
             if r[col]:
                 g[key].add(r[col])
     out = []
     for iri, g in grouped.items():
-        if subject and subject not in g["mentions"]:
+        if (subject and subject not in g["mentions"]) or (speaker and speaker not in g["speakers"]):
             continue
         r = g["row"]
         out.append(StatementView(
-            iri, r["text"], bool(r["direct"]), graph.label(r["speaker"]),
+            iri, r["text"], bool(r["direct"]), ", ".join(sorted(graph.label(x) for x in g["speakers"])),  # said together
             tuple(sorted(graph.label(x) for x in g["reporters"])),
             graph.label(r["addressee"]) if r["addressee"] else "",
             graph.label(r["outlet"]) if r["outlet"] else "", str(r["published"] or ""),

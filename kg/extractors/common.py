@@ -78,6 +78,26 @@ def actor_key(m: Mention) -> str | None:
     return None
 
 
+# "A dan B", "A, B, dan C": the coordinated subjects before a verb of speech
+JOINT_LAST = re.compile(r",?\s+dan\s+$")
+JOINT_LIST = re.compile(r",\s+$")
+
+
+def coordinated_actors(ann: AnnotatedDoc, sent: Sentence, who: Mention) -> tuple[str, ...]:
+    """The others who act with `who`, a verb's subject: a list of actors of its kind ending in
+    "dan" right before it ("Moskow dan Pyongyang membantah", "AS, Jepang, dan Korea Selatan
+    menyatakan"); none where only a comma comes before it ("Di Moskow, Lavrov mengatakan")."""
+    text, person = ann.doc.text, who.type == "Person"
+    before = [m for m in in_span(ann, sent.start, who.start) if actor_key(m) and (m.type == "Person") == person]
+    out, at, sep = [], who.start, JOINT_LAST
+    for m in reversed(before):
+        if not sep.fullmatch(text[m.end : at]):
+            break
+        out.append(actor_key(m))
+        at, sep = m.start, JOINT_LIST
+    return tuple(k for k in dict.fromkeys(reversed(out)) if k != actor_key(who))
+
+
 def in_span(ann: AnnotatedDoc, start: int, end: int, types=None) -> list[Mention]:
     return [m for m in ann.top_mentions_in(start, end) if types is None or m.type in types]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.extractors.common import (
     PRONOUNS,
     actor_key,
+    coordinated_actors,
     cue_words,
     find_cues,
     first_actor_after,
@@ -68,6 +69,7 @@ class Speech:
     addressee: str | None = None
     gap: tuple[int, int] | None = None  # the attribution inside a quote split around it
     span: tuple[int, int] | None = None  # the evidence, when it is not the sentence itself
+    joint: tuple[str, ...] = ()  # who says it with the speaker ("Moskow dan Pyongyang membantah")
 
 
 class StatementsExtractor:
@@ -87,7 +89,7 @@ class StatementsExtractor:
                 begin, finish = sp.span or (sent.start, sent.end)
                 ev = Evidence(ann.doc.id, begin, finish, f"{self.name}@{self.version}", sp.rule)
                 yield make_assertion("statement", ev, {
-                    "speaker": [sp.speaker], "reporter": list(sp.reporters),
+                    "speaker": [sp.speaker, *sp.joint], "reporter": list(sp.reporters),
                     "addressee": [sp.addressee] if sp.addressee else [], "mentions": mentions,
                 }, {"text": sp.text, "direct": sp.direct, "denies_spans": denies or None})
             claims.append((ann.doc.id, sent.start, sent.end))
@@ -179,7 +181,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         # and "Dalam wawancara dengan RIA Novosti, X menyatakan": a relay opening the sentence
         relays = tuple(dict.fromkeys(_relays(ann, end, sent.end, actor_key(who)) + _relays(ann, who.end, s, actor_key(who))
                                      + _relays(ann, sent.start, who.start, actor_key(who))))
-        out.append(Speech(rule, actor_key(who), content, direct, start, end, relays, addressee))
+        out.append(Speech(rule, actor_key(who), content, direct, start, end, relays, addressee,
+                          joint=coordinated_actors(ann, sent, who) if subject_end == who.end else ()))
     # "..., menurut (laporan) X." closing a sentence that names no other speaker
     if not out:
         m = ACCORDING_AFTER.search(body)

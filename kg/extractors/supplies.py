@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from kg.extractors.common import (
     actor_key,
     affirmed_cues,
+    coordinated_actors,
     cue_words,
     date_near,
     find_cues,
@@ -109,7 +110,7 @@ class SuppliesExtractor:
         for idx, sent, rule, start, supplier, recipient, item, said in found:
             within = next((sp for sp in said if sp.start <= start < sp.end + 1), None)
             if within is not None and has_cue("denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start]):
-                asserter, deniers = None, [within.speaker]  # "X membantah laporan bahwa Y memasok …"
+                asserter, deniers = None, [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
             else:
                 asserter = within.speaker if within is not None else (said[0].speaker if said else None)
                 deniers = [who for at, who, items in denials if who != asserter and _denies(at, items, idx, item, asserter)]
@@ -212,15 +213,17 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
     """(sentence index, who, the items it names) of each rejection of a claim in the article: a
     statement that says the claim is false, or an actor that "membantah/menolak tuduhan …" itself
     ("Beijing menolak tuduhan tersebut": no reported content, still a denial)."""
-    out = [(idx, sp.speaker, _items_named(ann, sp.start, sp.end))
-           for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)]
+    out = [(idx, who, _items_named(ann, sp.start, sp.end))
+           for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)
+           for who in (sp.speaker, *sp.joint)]
     text = ann.doc.text
     for idx, sent in enumerate(ann.sentences):
         for _rule, start, end in find_cues("denial", text[sent.start : sent.end], sent.start):
             who = nearest_actor_before(ann, sent, start)
             key = actor_key(who) if who is not None else None
             if key and start - who.end <= 20:
-                out.append((idx, key, _items_named(ann, end, _clause_end(text, end, sent.end))))
+                named = _items_named(ann, end, _clause_end(text, end, sent.end))
+                out += [(idx, k, named) for k in (key, *coordinated_actors(ann, sent, who))]
     return list(dict.fromkeys(out))
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.knowledge import load_known
 from kg.lang import alternation, compiled, read_jsonl, words
 from kg.mentions.gazetteer import item_rx, match_at
 from kg.mentions.names import name_key, part_keys
@@ -135,12 +136,32 @@ def _known(st: _State) -> None:
     i = 0
     while i < len(st.toks):
         hit = match_at(st.toks, i)
+        if hit and _after_another_given_name(st, i, hit[0]):
+            hit = None  # "Recep Erdogan": a longer name, for the rules of names to read whole
         if hit:
             entry, j = hit
             st.add(i, j, entry.type, entry.entity, "gazetteer")
             i = j
         else:
             i += 1
+
+
+def _after_another_given_name(st: _State, i: int, entry) -> bool:
+    """A person the knowledge files name by one word ("Erdogan", "Putin") written right after a
+    capitalised word that is no title, no other name of ours and does not open the sentence
+    ("Recep Erdogan", "Vlad Putin"): part of a name the files do not know."""
+    if len(entry.tokens) > 1 or entry.type != "Person" or i == 0 or i - 1 in st.sent_start or not st.free(i - 1, i):
+        return False
+    before, (start, _end, _tok) = st.toks[i - 1], st.toks[i]
+    word = before[2]
+    return (start - before[1] == 1 and _is_cap(word) and word.isalpha() and not _not_name(word)
+            and word.lower() not in _title_words())
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of the titles ("presiden", "menteri", "luar", "negeri"): what comes before a name."""
+    return frozenset(w.lower() for p in read_jsonl("id", "titles.jsonl") for w in re.findall(r"[A-Za-z]+", p.pattern))
 
 
 def _items(st: _State) -> None:
@@ -194,20 +215,27 @@ def _org_cues(st: _State) -> None:
             country = st.by_start.get(after)
             if k == j and not acr and not (country and country.type == "Country" and pat.get("type") == "GovernmentBody"):
                 continue
+            known = _known_acronym(st, acr)
             if country and country.type == "Country" and pat.get("type") == "GovernmentBody":
                 entity = f"org:{name_key(' '.join(t[2] for t in st.toks[i:k]))}|{country.entity}"
                 end = st.index_at(country.end)
+                # "Badan Intelijen Nasional (NIS) Korea Selatan": the known body of that country
+                if known is not None and f"known:{load_known()[known[6:]].represents}" == country.entity:
+                    entity = known
             else:
                 entity, end = f"org:{name_key(' '.join(t[2] for t in st.toks[i:k]))}", k
-                if acr:
-                    hit = match_at(st.toks, acr[0])
-                    if hit:
-                        entity = hit[0].entity
+                entity = known or entity
             st.add(i, end, str(pat.get("type")), entity, pat.id)
             if acr:
                 st.add(acr[0], acr[0] + 1, str(pat.get("type")), entity, pat.id + ".acronym", claim=False)
                 for q in range(acr[0] - 1, acr[1]):
                     st.taken[q] = True
+
+
+def _known_acronym(st: _State, acr: tuple[int, int] | None) -> str | None:
+    """The known entity a parenthesised acronym names ("(NIS)"), if any."""
+    hit = match_at(st.toks, acr[0]) if acr else None
+    return hit[0].entity if hit and hit[1] == acr[0] + 1 else None
 
 
 def _paren_acronym(st: _State, k: int) -> tuple[int, int] | None:

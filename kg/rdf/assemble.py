@@ -104,6 +104,7 @@ class Statement:
     addressee: str | None = None
     mentions: tuple[str, ...] = ()
     denies: tuple[str, ...] = ()  # event ids
+    joint: tuple[str, ...] = ()  # who said it together with the speaker ("Moskow dan Pyongyang membantah")
 
 
 @dataclass
@@ -519,6 +520,7 @@ def _statement(a: Assembler, s: Statement) -> None:
     pairs = [(v(RDF.type), v(KG.Statement)), (v(KG.text), lit_text(s.text, lang="id")),
              (v(PROV.wasAttributedTo), a.text(s.speaker)), (v(KG.directQuote), lit_text(s.direct)),
              (v(DCTERMS.source), page.article)]
+    pairs += [(v(PROV.wasAttributedTo), a.text(j)) for j in s.joint]
     pairs += [(v(KG.reportedBy), a.text(r)) for r in s.reporters]
     if s.addressee:
         pairs.append((v(KG.addressee), a.text(s.addressee)))

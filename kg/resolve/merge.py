@@ -66,13 +66,15 @@ def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Ev
         speaker = index.get(doc, a.role("speaker")[0])
         if speaker is None:
             continue
+        speakers = set(_ids(a, "speaker", index))  # with those who said it together
         denied = tuple(sorted({event_of[k] for k in a.value("denies_spans", ()) if k in event_of}))
         key = f"{doc}|{a.evidence.start}|{a.evidence.end}"
         sid = f"statement/{doc_slug(doc)}_{a.evidence.start}_{hashlib.sha1(key.encode()).hexdigest()[:6]}"
         out.append(Statement(
             sid, doc, str(a.value("text")), speaker, bool(a.value("direct")), a.evidence,
             reporters=_ids(a, "reporter", index), addressee=(_ids(a, "addressee", index) or (None,))[0],
-            mentions=tuple(x for x in _ids(a, "mentions", index) if x != speaker), denies=denied,
+            mentions=tuple(x for x in _ids(a, "mentions", index) if x not in speakers), denies=denied,
+            joint=tuple(sorted(speakers - {speaker})),
         ))
     return sorted(out, key=lambda s: s.id)
 

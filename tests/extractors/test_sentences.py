@@ -671,3 +671,42 @@ def test_passive_supplies_with_the_item_then_its_country(text, supplier, recipie
 
 def test_a_passive_verb_with_no_country_of_the_item_is_no_supply():
     assert extract("Korea Utara mengatakan tentara yang dikirim ke perbatasan adalah miliknya.", "supply") == []
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Moskow dan Beijing membantah laporan tentang latihan gabungan itu.", {"known:Russia", "known:China"}),
+    ("Jerman, Prancis, dan Italia menyatakan dukungan bagi rencana gencatan senjata itu.",
+     {"known:Germany", "known:France", "known:Italy"}),
+    ("Yoon Suk Yeol dan Fumio Kishida mengatakan kedua negara akan memperluas latihan militer.",
+     {P("Yoon Suk Yeol"), P("Fumio Kishida")}),
+    # near misses: a place set off by a comma, the object of a fronted clause, a title's country
+    ("Di Beijing, Wang Yi mengatakan hubungan kedua negara semakin kuat.", {P("Wang Yi")}),
+    ("Setelah bertemu Antony Blinken, Wang Yi mengatakan hubungan kedua negara semakin kuat.", {P("Wang Yi")}),
+    ("Menteri Luar Negeri Jepang Yoko Kamikawa mengatakan latihan itu akan diperluas.", {P("Yoko Kamikawa")}),
+])
+def test_subjects_coordinated_before_a_verb_of_speech_all_speak(text, speakers):
+    (st,) = extract(text, "statement")
+    assert set(st.role("speaker")) == speakers
+
+
+def test_a_denial_said_together_is_denied_by_each():
+    text = ("Pejabat intelijen Amerika Serikat melaporkan bahwa Iran telah memasok drone kepada Rusia. "
+            "Teheran dan Moskow membantah laporan tersebut.")
+    (sup,) = extract(text, "supply")
+    assert set(sup.role("denier")) == {"known:Iran", "known:Russia"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Tidak ada rencana seperti itu,” kata Zakharova kepada wartawan.", "known:Maria_Zakharova"),
+    ("Erdogan mengatakan Turki siap menjadi tuan rumah perundingan.", "known:Recep_Tayyip_Erdogan"),
+])
+def test_a_known_person_named_by_the_surname_alone_speaks(text, speaker):
+    (st,) = extract(text, "statement")
+    assert st.role("speaker") == (speaker,)
+
+
+@pytest.mark.parametrize("text", [
+    "“Tidak ada rencana seperti itu,” kata Kim kepada wartawan.",  # many people in the news are Kim
+])
+def test_a_shared_surname_alone_is_no_known_person(text):
+    assert all(not s.startswith("known:") for st in extract(text, "statement") for s in st.role("speaker"))

@@ -150,3 +150,24 @@ def test_one_word_between_a_title_and_a_country_is_part_of_a_body_not_a_person()
 
     assert "Gabungan" not in typed(ann.doc.text)
     assert [a.person for a in ann.appositions] == ["known:Yoon_Suk_Yeol"]
+
+
+@pytest.mark.parametrize("text, surface, entity", [
+    # a known body's acronym in parentheses, between its name and its country
+    ("Badan Intelijen Nasional (NIS) Korea Selatan menyampaikan laporan itu kepada parlemen.",
+     "Badan Intelijen Nasional (NIS) Korea Selatan", "known:National_Intelligence_Service"),
+    # the same acronym for another country's body is not the known one
+    ("Badan Intelijen Nasional (NIS) Jepang menyampaikan laporan itu kepada parlemen.",
+     "Badan Intelijen Nasional (NIS) Jepang", "org:badanintelijennasional|known:Japan"),
+])
+def test_a_body_named_with_a_known_acronym_of_its_country_is_the_known_body(text, surface, entity):
+    assert {m.surface: m.entity for m in make_doc(text).mentions}[surface] == entity
+
+
+@pytest.mark.parametrize("text, surface, entity", [
+    ("Presiden Putin tiba di Minsk.", "Putin", "known:Vladimir_Putin"),  # after a title
+    ("Kemudian Putin tiba di Minsk.", "Putin", "known:Vladimir_Putin"),  # after a word opening the sentence
+    ("Presiden Rusia Vlad Putin tiba di Minsk.", "Vlad Putin", "person:" + name_key("Vlad Putin")),  # another given name
+])
+def test_a_surname_the_files_know_alone_is_the_known_person_unless_another_name_comes_first(text, surface, entity):
+    assert {m.surface: m.entity for m in make_doc(text).mentions if m.type == "Person"}[surface] == entity
