@@ -33,6 +33,7 @@ class KnownEntity:
     iso: str | None = None
     capital_of: str | None = None
     represents: str | None = None
+    based_in: str | None = None  # the city a seat of power stands in
     domains: set[str] = field(default_factory=set)
     wire: bool = False
 
@@ -77,6 +78,8 @@ def load_known(folder: str | None = None) -> dict[str, KnownEntity]:
                 ent.capital_of = o.value[len(KGR):]
             elif p == KG + "represents":
                 ent.represents = o.value[len(KGR):]
+            elif p == KG + "basedIn":
+                ent.based_in = o.value[len(KGR):]
             elif p == KG + "domain":
                 ent.domains.add(o.value)
             elif p == KG + "wireService":

@@ -240,7 +240,10 @@ VENUE_BEFORE = re.compile(r"\bdi\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*,\s+$")
 def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Mention | None:
     """'di <Place>' in the sentence: where it happened."""
     text = ann.doc.text
-    for m in in_span(ann, after or sent.start, sent.end, {"Place"}):
+    for m in in_span(ann, after or sent.start, sent.end):
+        m = m if m.type == "Place" else seat_city(m)  # "bertemu di Kremlin": in Moscow
+        if m is None:
+            continue
         before = text[max(0, m.start - 40) : m.start]
         if not (PLACE_BEFORE.search(before) or VENUE_BEFORE.search(before)):
             continue
@@ -292,11 +295,21 @@ def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach
     Merdeka, Jakarta"), the city."""
     first = next(iter(in_span(ann, pos, min(end, pos + reach))), None)
     if first is not None and first.type not in types and first.type != "Unknown":  # a seat of government
-        city = _city_after(ann, first, end, types)
+        city = _city_after(ann, first, end, types) or (seat_city(first) if "Place" in types else None)
         if city is not None:
             return city
     m = next(iter(in_span(ann, pos, min(end, pos + reach), types)), None)
     return (_city_after(ann, m, end, types) if m is not None and _is_venue(ann, pos, m) else None) or m
+
+
+def seat_city(m: Mention) -> Mention | None:
+    """A seat of power named where something happens, as the city it stands in (the knowledge
+    files' kg:basedIn): "di Kremlin" is in Moscow. The span stays the seat's."""
+    if not m.entity.startswith("known:"):
+        return None
+    known = load_known().get(m.entity[6:])
+    city = known.based_in if known is not None else None
+    return Mention(m.start, m.end, m.surface, "Place", "known:" + city, m.rule) if city else None
 
 
 def _city_after(ann: AnnotatedDoc, m: Mention, end: int, types) -> Mention | None:

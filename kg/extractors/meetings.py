@@ -19,6 +19,7 @@ from kg.extractors.common import (
     place_in,
     subject_of,
 )
+from kg.lang import read_jsonl
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
 PERSON = {"Person"}
@@ -27,6 +28,10 @@ PLACE_BACK_REFERENCE = re.compile(rf"\b(?:{cue_words('place-back-reference')})\b
 
 
 PURPOSE_BEFORE = re.compile(r"\buntuk\s+$", re.I)
+# verbs that meet only a person named right after them, behind capitalised titles at most
+# ("menerima Presiden Ukraina X"; not "menerima bantuan dari X")
+TITLED_OBJECT = frozenset(p.id for p in read_jsonl("id", "cues.jsonl") if p.get("object") == "titled-person")
+TITLED = re.compile(r"(?:\s+[A-Z][\w.'-]*)*\s+")
 
 
 class MeetingsExtractor:
@@ -74,6 +79,8 @@ class MeetingsExtractor:
             # active "X bertemu Y" and passive "Y ditemui oleh X" name the same two people
             for rule, start, end in affirmed_cues(ann, sent, label):
                 other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
+                if other and rule in TITLED_OBJECT and not TITLED.fullmatch(text[end : other.start]):
+                    continue  # "menerima Presiden X", not "menerima Rp 5 miliar dari X"
                 subject = subject_of(ann, sent, start, exclude=other)
                 if other and subject:
                     yield rule, start, end, [subject.entity, other.entity]

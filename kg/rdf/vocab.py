@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     addressee: URIRef
     agent: URIRef
     assertedBy: URIRef
+    basedIn: URIRef
     capitalOf: URIRef
     cites: URIRef
     context: URIRef

@@ -710,3 +710,36 @@ def test_a_known_person_named_by_the_surname_alone_speaks(text, speaker):
 ])
 def test_a_shared_surname_alone_is_no_known_person(text):
     assert all(not s.startswith("known:") for st in extract(text, "statement") for s in st.role("speaker"))
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Presiden Prancis Emmanuel Macron bertemu Presiden Rusia Vladimir Putin di Kremlin pada Senin.", "meeting", "known:Moscow"),
+    ("Perdana Menteri Inggris Keir Starmer menerima Presiden Ukraina Volodymyr Zelensky di Downing Street.",
+     "meeting", "known:London"),
+    ("Presiden Prancis Emmanuel Macron tiba di Gedung Putih pada Senin.", "visit", "known:Washington"),
+    # a seat of power named as a speaker, not where it happened: the place stated after it
+    ("Juru bicara Kremlin Dmitry Peskov bertemu Menlu China Wang Yi di Beijing.", "meeting", "known:Beijing"),
+])
+def test_an_event_at_a_seat_of_power_is_in_its_city(text, kind, place):
+    (a,) = extract(text, kind)
+    assert (a.value("place") if kind == "meeting" else a.role("destination")[0]) == place
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kanselir Jerman Olaf Scholz menerima Perdana Menteri Jepang Fumio Kishida di Berlin.",
+     {P("Olaf Scholz"), P("Fumio Kishida")}),
+    ("Presiden Joko Widodo menerima Anwar Ibrahim di Istana Bogor pada Senin.", {P("Joko Widodo"), P("Anwar Ibrahim")}),
+])
+def test_receiving_a_person_is_meeting_them(text, pair):
+    (m,) = extract(text, "meeting")
+    assert people(m) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Korea Utara menerima bantuan pangan dari Presiden Rusia Vladimir Putin.",
+    "Presiden Joko Widodo menerima telepon dari Presiden Rusia Vladimir Putin.",
+    "Presiden Joko Widodo menerima surat dari Presiden Rusia Vladimir Putin.",
+    "Presiden Joko Widodo tidak menerima Presiden Rusia Vladimir Putin di Jakarta.",
+])
+def test_receiving_a_thing_from_a_person_or_refusing_them_is_no_meeting(text):
+    assert extract(text, "meeting") == []
