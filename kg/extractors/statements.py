@@ -280,8 +280,24 @@ DISCOURSE_OPENER = re.compile(rf"^(?:{cue_words('discourse-opener')})\s*,\s*")
 def _strip(s: str) -> str:
     """Reported content without its edges: punctuation, quote marks, and a connective that ties
     the sentence to the story ("Sementara itu, …") rather than belonging to what was said."""
-    s = s.strip().strip(",.;:").strip().strip("“”\"‘’").strip()
+    s = _trim_quotes(s.strip().strip(",.;:").strip()).strip()
     return DISCOURSE_OPENER.sub("", s)
+
+
+QUOTE_MARKS = "“”\"‘’"
+
+
+def _trim_quotes(s: str) -> str:
+    """Quote marks around the whole content go; one that closes or opens a quote inside stays
+    ('menyebut tuduhan itu sebagai "propaganda Barat"')."""
+    marks = sum(s.count(q) for q in QUOTE_MARKS)
+    if len(s) > 1 and s[0] in QUOTE_MARKS and s[-1] in QUOTE_MARKS and marks % 2 == 0:
+        return _trim_quotes(s[1:-1].strip())
+    if s[:1] in QUOTE_MARKS and marks % 2:
+        return s[1:]
+    if s[-1:] in QUOTE_MARKS and marks % 2:
+        return s[:-1]
+    return s
 
 
 def _dedupe(out: list[Speech]) -> list[Speech]:

@@ -743,3 +743,14 @@ def test_receiving_a_person_is_meeting_them(text, pair):
 ])
 def test_receiving_a_thing_from_a_person_or_refusing_them_is_no_meeting(text):
     assert extract(text, "meeting") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Kementerian Luar Negeri Iran menyebut tuduhan itu sebagai "kebohongan besar".',
+     'tuduhan itu sebagai "kebohongan besar"'),
+    ("Menlu Turki mengatakan Ankara akan “tetap netral dalam konflik ini.”", "Ankara akan “tetap netral dalam konflik ini.”"),
+    ('Menlu Turki mengatakan, "Ankara akan tetap netral."', "Ankara akan tetap netral."),  # quotes around it all go
+])
+def test_a_quote_closing_inside_reported_content_keeps_its_closing_mark(text, content):
+    (st,) = extract(text, "statement")
+    assert st.value("text") == content
