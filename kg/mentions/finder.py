@@ -21,6 +21,7 @@ from kg.mentions.names import name_key, part_keys
 from kg.model import AnnotatedDoc, Apposition, Document, Mention
 from kg.text.sentences import split_sentences, tokens
 
+PORTFOLIO_WORDS = 4  # "Sumber Daya Alam dan Lingkungan" at most
 ACTOR_TYPES = {"Country", "Organization", "GovernmentBody", "NewsOrganization", "Place"}
 # a titled name runs to six words: "Sheikh Mohammed bin Abdulrahman Al Thani"
 TITLED_NAME_WORDS = 6
@@ -271,6 +272,8 @@ def _titles(st: _State) -> None:
             continue
         end, pat = max(free, key=lambda c: c[0])  # the longest reading whose words are free
         j = st.index_at(end)
+        if pat.get("portfolio"):
+            j = _past_portfolio(st, j)
         represents = None
         k = j
         while True:
@@ -307,6 +310,19 @@ def _titles(st: _State) -> None:
             continue  # "Kepala Staf Gabungan Korea Selatan": a word of the body's name, then its country
         name = " ".join(t[2] for t in st.toks[k:n])
         _hold(st, i, j, st.add(k, n, "Person", "person:" + name_key(name), pat.id), pat, represents)
+
+
+def _past_portfolio(st: _State, j: int) -> int:
+    """After "Menteri", a portfolio the title file does not list, up to its country: "Menteri
+    Sumber Daya Alam Rusia X", "Menteri Unifikasi Korea Selatan X" (capitalised words, then a
+    country, a body or a person the files know)."""
+    k = j
+    while k < len(st.toks) and k - j < PORTFOLIO_WORDS and st.free(k, k + 1) and _is_cap(st.toks[k][2]) \
+            and st.toks[k][2].isalpha():
+        k += 1
+    after = st.by_start.get(k)
+    ends = after is not None and (after.type in {"Country", "GovernmentBody"} or after.rule == "gazetteer" and after.type == "Person")
+    return k if k > j and ends else j
 
 
 def _comma_name(st: _State, n: int) -> tuple[int, int] | None:

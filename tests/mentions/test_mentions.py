@@ -171,3 +171,20 @@ def test_a_body_named_with_a_known_acronym_of_its_country_is_the_known_body(text
 ])
 def test_a_surname_the_files_know_alone_is_the_known_person_unless_another_name_comes_first(text, surface, entity):
     assert {m.surface: m.entity for m in make_doc(text).mentions if m.type == "Person"}[surface] == entity
+
+
+@pytest.mark.parametrize("text, person, represents", [
+    ("Menteri Sumber Daya Alam Rusia Alexander Kozlov tiba di Pyongyang.", "Alexander Kozlov", "known:Russia"),
+    ("Menteri Unifikasi Korea Selatan Kim Yung-ho mengatakan hal itu.", "Kim Yung-ho", "known:South_Korea"),
+    ("Menteri Pertanian Maria Zakharova tiba di Minsk.", "Maria Zakharova", None),  # a known person after it
+])
+def test_a_minister_of_a_portfolio_not_listed_holds_the_title(text, person, represents):
+    ann = make_doc(text)
+    (app,) = ann.appositions
+    holder = next(m for m in ann.mentions if m.entity == app.person)
+    assert (holder.surface, app.title, app.represents) == (person, "Menteri", represents)
+
+
+def test_a_capitalised_word_after_menteri_with_no_country_or_known_person_is_still_the_name():
+    ann = make_doc("Menteri Budi Gunadi Sadikin tiba di Jakarta.")
+    assert {m.surface for m in ann.mentions if m.type == "Person"} == {"Budi Gunadi Sadikin"}
