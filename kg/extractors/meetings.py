@@ -21,6 +21,7 @@ from kg.extractors.common import (
 )
 from kg.lang import read_jsonl
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
+from kg.text.dates import dates_agree
 
 PERSON = {"Person"}
 # "di kota pelabuhan itu": the place named before, taken up again
@@ -63,9 +64,10 @@ class MeetingsExtractor:
                         last_planned = pair
                     else:
                         last_told = pair
-        places = self._places(ann, found, planned)
-        for (sent, rule, start, _end, people), (place, inferred), plan in zip(found, places, planned):
-            date, date_inferred = date_near(ann, sent, start, future=plan)
+        dates = [date_near(ann, sent, start, future=plan) for (sent, _r, start, _e, _p), plan in zip(found, planned)]
+        places = self._places(ann, found, planned, dates)
+        for (sent, rule, _start, _end, people), (place, inferred), plan, (date, date_inferred) in zip(
+                found, places, planned, dates):
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
             yield make_assertion("meeting", ev, {"participant": list(people)}, {
                 "date": date, "date_inferred": date_inferred or None, "place": place,
@@ -123,7 +125,7 @@ class MeetingsExtractor:
             if pair:
                 yield rule, s, joint[2], pair  # to the verb: "kedua pemimpin akan membahas" is a plan
 
-    def _places(self, ann: AnnotatedDoc, found, planned: list[bool]) -> list[tuple[str | None, bool]]:
+    def _places(self, ann: AnnotatedDoc, found, planned: list[bool], dates) -> list[tuple[str | None, bool]]:
         """Each meeting's place: the sentence's, a later 'pertemuan itu diadakan di X', else the
         context (not for a plan: where the story is told says nothing of where they will meet)."""
         text = ann.doc.text
@@ -147,12 +149,21 @@ class MeetingsExtractor:
                 out.append((later[0].entity, False))
                 continue
             out.append((None if plan else _context_place(ann, start, people), True))
-        # one article, one pair of people: the place it states for them holds for the other reports
-        stated = {}
-        for (_sent, _r, _s, _e, people), (place, inferred) in zip(found, out):
+        # one article, one pair of people: the place it states for them holds for its other reports
+        # of the same meeting (not for a plan, nor for a meeting of another date: "ketika ia
+        # bertemu Kim di Pyongyang" in 2023 says nothing of where they meet this year)
+        stated: dict[tuple, list[tuple[str | None, str]]] = {}
+        for (_sent, _r, _s, _e, people), (place, inferred), (date, _) in zip(found, out, dates):
             if place and not inferred:
-                stated.setdefault(people, place)
-        return [(stated.get(f[4], pl), inf) if inf and f[4] in stated else (pl, inf) for f, (pl, inf) in zip(found, out)]
+                stated.setdefault(people, []).append((date, place))
+        return [(_stated_place(stated.get(f[4], ()), date, pl), inf)
+                if inf and not plan and f[4] in stated else (pl, inf)
+                for f, (pl, inf), plan, (date, _) in zip(found, out, planned, dates)]
+
+
+def _stated_place(stated, date: str | None, inferred: str | None) -> str | None:
+    """The first place stated for the pair on a date that agrees with `date`; else the inferred one."""
+    return next((place for when, place in stated if dates_agree(when, date)), inferred)
 
 
 def _place_of_clause(ann: AnnotatedDoc, sent: Sentence, start: int) -> Mention | None:

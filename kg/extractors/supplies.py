@@ -166,13 +166,17 @@ def _object_items(ann: AnnotatedDoc, end: int, stop: int) -> list[Mention]:
     items = in_span(ann, end, stop, ITEMS)
     if not items or items[0].start - end > 45:
         return []
-    chain = [items[0]]
+    chain, last_end = [items[0]], items[0].end
     for nxt in items[1:]:
-        gap = text[chain[-1].end : nxt.start]
+        gap = text[last_end : nxt.start]
+        if not gap.strip():
+            last_end = nxt.end  # "amunisi artileri": one item, the second word says of what kind
+            continue
         # "drone Shahed dan rudal", "rudal balistik jarak pendek serta 200 peluru": a model or a
         # measure between, no recipient nor anyone else ("drone ke Rusia dan rudal ke Iran")
-        if COORDINATED.fullmatch(gap) and not NOT_COORDINATED.search(gap) and not in_span(ann, chain[-1].end, nxt.start, PARTIES):
+        if COORDINATED.fullmatch(gap) and not NOT_COORDINATED.search(gap) and not in_span(ann, last_end, nxt.start, PARTIES):
             chain.append(nxt)
+            last_end = nxt.end
         else:
             break
     return chain
@@ -224,6 +228,12 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
             if key and start - who.end <= 20:
                 named = _items_named(ann, end, _clause_end(text, end, sent.end))
                 out += [(idx, k, named) for k in (key, *coordinated_actors(ann, sent, who))]
+        for _rule, start, end in find_cues("denial-passive", text[sent.start : sent.end], sent.start):
+            # "Tuduhan itu dibantah oleh Moskow": the denier follows the verb, what it denies before it
+            who = next(iter(in_span(ann, end, min(sent.end, end + 25))), None)
+            key = actor_key(who) if who is not None else None
+            if key and not text[end : who.start].strip(" ,"):
+                out.append((idx, key, _items_named(ann, sent.start, start)))
     return list(dict.fromkeys(out))
 
 

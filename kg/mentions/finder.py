@@ -286,6 +286,10 @@ def _titles(st: _State) -> None:
                 represents = aff.entity
                 k = st.index_at(aff.end)
                 continue
+            posted = st.by_start.get(k + 1) if represents and k < len(st.toks) and st.toks[k][2].lower() == "untuk" else None
+            if posted is not None and posted.type in ACTOR_TYPES:
+                k = st.index_at(posted.end)  # "Duta Besar Rusia untuk PBB X": Russia's, posted to the UN
+                continue
             break
         k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
         known = st.by_start.get(k)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from kg.knowledge import slug
 from kg.model import Assertion, Evidence
 from kg.resolve.entities import EntityIndex
+from kg.text.dates import dates_agree
 
 EVENT_KINDS = ("meeting", "visit", "supply")
 # roles that make two reports the same event (the rest is detail)
@@ -59,7 +60,7 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
         date = values.get("date")
         planned = bool(values.get("planned"))
         bucket = buckets.setdefault((a.kind, identity, planned), [])
-        match = next((e for e in bucket if _dates_agree(e.date, date) and _places_agree(e, place, a)), None)
+        match = next((e for e in bucket if dates_agree(e.date, date) and _places_agree(e, place, a)), None)
         if match is None:
             match = Event("", a.kind, roles, planned=planned)
             events.append(match)
@@ -72,10 +73,6 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
 
 def _identity(kind: str, roles: dict) -> tuple:
     return tuple(tuple(roles.get(r, ())) for r in IDENTITY[kind])
-
-
-def _dates_agree(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def _places_agree(e: Event, place: str | None, a: Assertion) -> bool:

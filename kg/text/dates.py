@@ -44,6 +44,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("date.named", re.compile(
             rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?\s+(?P<y>\d{{4}})\b",
             re.I)),
+        # "pada 4 Juni", "14 Juni lalu": a day of a month whose year the article's date gives
+        # (full month names, capitalised: "2 Agus" is no date)
+        ("date.day-month", re.compile(
+            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?:(?:pada\s+)?tanggal\s+)?(?P<d>\d{{1,2}})\s+"
+            rf"(?P<mon>{_alt(_full_months(t))})\b(?!\s*\d)(?:\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti)\b)?")),
         # "Selasa (10/9)": the dateline's year is left out of dates near it
         ("date.weekday-numeric", re.compile(
             rf"{b}(?:(?:pada\s+)?(?:hari\s+)?)?(?P<wd>{wd})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)),
@@ -117,6 +122,12 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
         return f"{year:04d}-{month:02d}", False
     if rule == "date.weekday-numeric":
         return _nearest_year(int(g["d"]), int(g["m"]), ref), False
+    if rule == "date.day-month":
+        day, month = int(g["d"]), t["months"][g["mon"].lower()]
+        ahead = future or g.get("dir") in ("mendatang", "depan", "nanti")
+        if g.get("dir") in ("lalu", "kemarin") or ahead:
+            return _year_around(day, month, ref, ahead), False
+        return _nearest_year(day, month, ref), False
     if rule == "date.relative":
         rel = g["rel"].lower()
         if rel in t["relative_days"]:
@@ -160,6 +171,24 @@ def _nearest_year(day: int, month: int, ref: dt.date) -> str | None:
         except ValueError:
             continue
     return min(dates, key=lambda d: (abs((d - ref).days), d)).isoformat() if dates else None
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Two dates that may name the same day: one unknown, or one within the other ("2024-06" and
+    "2024-06-19")."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _year_around(day: int, month: int, ref: dt.date, ahead: bool) -> str | None:
+    """Day and month at their last time up to the article's date, or their next from it."""
+    dates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    found = [d for d in dates if (d >= ref if ahead else d <= ref)]
+    return (min(found) if ahead else max(found)).isoformat() if found else None
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:

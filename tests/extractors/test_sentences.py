@@ -754,3 +754,20 @@ def test_receiving_a_thing_from_a_person_or_refusing_them_is_no_meeting(text):
 def test_a_quote_closing_inside_reported_content_keeps_its_closing_mark(text, content):
     (st,) = extract(text, "statement")
     assert st.value("text") == content
+
+
+@pytest.mark.parametrize("second, deniers", [
+    ("Tuduhan itu dibantah oleh Teheran.", {"known:Iran"}),
+    ("Laporan tersebut telah dibantah keras Moskow.", {"known:Russia"}),
+    ("Laporan tentang pengiriman rudal itu dibantah Teheran.", set()),  # another item: not this claim
+    ("Tuduhan itu dibantah oleh seorang pejabat di Teheran.", set()),  # no actor right after the verb
+])
+def test_a_passive_denial_names_its_denier_after_the_verb(second, deniers):
+    text = f"Ukraina menuding Iran telah mengirimkan ribuan drone kamikaze ke Rusia. {second}"
+    (sup,) = extract(text, "supply")
+    assert set(sup.role("denier")) == deniers
+
+
+def test_an_item_named_by_two_item_words_is_one_and_coordination_runs_past_it():
+    text = "Ukraina menuding Iran telah mengirimkan ribuan amunisi artileri dan puluhan rudal balistik ke Rusia."
+    assert {s.role("item")[0] for s in extract(text, "supply")} == {"item:item.ammunition", "item:item.missiles"}

@@ -188,3 +188,9 @@ def test_a_minister_of_a_portfolio_not_listed_holds_the_title(text, person, repr
 def test_a_capitalised_word_after_menteri_with_no_country_or_known_person_is_still_the_name():
     ann = make_doc("Menteri Budi Gunadi Sadikin tiba di Jakarta.")
     assert {m.surface for m in ann.mentions if m.type == "Person"} == {"Budi Gunadi Sadikin"}
+
+
+def test_an_ambassador_posted_to_a_country_or_body_acts_for_the_country_sending_them():
+    ann = make_doc("Duta Besar Jepang untuk PBB Kazuyuki Yamazaki menolak resolusi itu.")
+    (app,) = ann.appositions
+    assert (app.person, app.title, app.represents) == ("person:" + name_key("Kazuyuki Yamazaki"), "Duta Besar", "known:Japan")

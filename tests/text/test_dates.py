@@ -22,6 +22,11 @@ REF = dt.date(2024, 9, 12)
     ("pada bulan Maret mendatang", "2025-03"),
     ("Oktober depan", "2024-10"),
     ("September lalu", "2023-09"),  # this month's name with "lalu" is last year's
+    ("pada 4 September", "2024-09-04"),  # a day of a month, the year the article's
+    ("pada Rabu, 4 September", "2024-09-04"),
+    ("tanggal 2 Januari", "2025-01-02"),  # nearer next January than last
+    ("pada 14 Desember lalu", "2023-12-14"),  # "lalu": the last one before the article
+    ("pada 10 September mendatang", "2025-09-10"),  # "mendatang": the next one
 ])
 def test_dates_resolved_against_the_article_date(text, value):
     found = find_dates(f"Menteri itu tiba {text} di sana.", REF)
@@ -53,3 +58,17 @@ def test_a_fraction_is_not_a_date():
 ])
 def test_a_word_before_lalu_is_a_month_only_when_a_month_is_written_in_full(text):
     assert find_dates(text, REF) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sebanyak 2 Agus menang lomba.",  # a short month name is not read after a number
+    "Ia membeli 3 juni buku.",  # nor a month in lower case
+    "Skor 3 Juni 10 ditulis salah.",  # nor a month with a number after it
+])
+def test_a_number_before_a_word_is_a_day_only_with_a_month_written_in_full(text):
+    assert find_dates(text, REF) == []
+
+
+def test_a_planned_day_of_a_month_lies_ahead():
+    (d,) = find_dates("Mereka akan bertemu pada 5 September.", REF, future=True)
+    assert d.value == "2025-09-05"
