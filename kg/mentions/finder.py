@@ -153,7 +153,7 @@ def _after_another_given_name(st: _State, i: int, entry) -> bool:
     ("Recep Erdogan", "Vlad Putin"): part of a name the files do not know."""
     if len(entry.tokens) > 1 or entry.type != "Person" or i == 0 or i - 1 in st.sent_start or not st.free(i - 1, i):
         return False
-    before, (start, _end, _tok) = st.toks[i - 1], st.toks[i]
+    before, start = st.toks[i - 1], st.toks[i][0]
     word = before[2]
     return (start - before[1] == 1 and _is_cap(word) and word.isalpha() and not _not_name(word)
             and word.lower() not in _title_words())

@@ -164,13 +164,19 @@ def _full_months(t: dict) -> list[str]:
 def _nearest_year(day: int, month: int, ref: dt.date) -> str | None:
     """Day and month in the year that puts them nearest the article's date ("Senin (30/12)" in an
     article of 2 January is last year's)."""
+    dates = _in_years_around(day, month, ref)
+    return min(dates, key=lambda d: (abs((d - ref).days), d)).isoformat() if dates else None
+
+
+def _in_years_around(day: int, month: int, ref: dt.date) -> list[dt.date]:
+    """Day and month in the year before the article's, its year and the next (where such a day exists)."""
     dates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             dates.append(dt.date(year, month, day))
         except ValueError:
             continue
-    return min(dates, key=lambda d: (abs((d - ref).days), d)).isoformat() if dates else None
+    return dates
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:
@@ -181,13 +187,7 @@ def dates_agree(a: str | None, b: str | None) -> bool:
 
 def _year_around(day: int, month: int, ref: dt.date, ahead: bool) -> str | None:
     """Day and month at their last time up to the article's date, or their next from it."""
-    dates = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            dates.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    found = [d for d in dates if (d >= ref if ahead else d <= ref)]
+    found = [d for d in _in_years_around(day, month, ref) if (d >= ref if ahead else d <= ref)]
     return (min(found) if ahead else max(found)).isoformat() if found else None
 
 
