@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from kg.knowledge import load_known
 from kg.lang import alternation, read_jsonl
 from kg.model import AnnotatedDoc, Mention, Sentence
-from kg.text.dates import find_dates, from_story, to_date
+from kg.text.dates import find_dates, from_story, only_time_words, to_date
 
 ACTORS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
 
@@ -187,9 +187,10 @@ def clause_bounds(ann: AnnotatedDoc, sent: Sentence, pos: int) -> tuple[int, int
 
 def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False) -> tuple[str | None, bool]:
     """(date, inferred): the date of `pos`'s own clause after it, else the sentence's date nearest
-    `pos`, else the article's month. future: the event is planned, so weekdays lie ahead."""
+    `pos`, else the article's month. future: the event is planned, so weekdays lie ahead. The date
+    of what something has been "sejak" is not the event's (see _since_another)."""
     ref = reference_date(ann)
-    found = find_dates(sent.text, ref, future)
+    found = [d for d in find_dates(sent.text, ref, future) if not _since_another(sent.text, pos - sent.start, d)]
     story = _last_day_before(ann, sent, ref) if any(from_story(d, sent.text) for d in found) else None
     if story is not None:
         # "Sehari sebelumnya, …": the day before the last day the story named, not the article's
@@ -204,6 +205,27 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     if ann.doc.meta.date:
         return ann.doc.meta.date[:7], True
     return None, False
+
+
+SINCE = re.compile(r"\bsejak\b", re.I)
+FIRST_SINCE = re.compile(r"\bpertama(?:nya)?\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def _since_another(text: str, pos: int, d) -> bool:
+    """Whether date `d` of a sentence dates what the event at `pos` has been "sejak", not the event:
+    a clause of its own the event is not in ("kunjungan pertama sejak Pezeshkian menjabat pada
+    Juli"), or the time of the last such event ("yang pertama sejak 2019"). A time right after
+    "sejak" is when the event began ("berkunjung sejak Rabu", "memasok sejak tahun lalu")."""
+    since = list(SINCE.finditer(text, 0, d.start))
+    if not since:
+        return False
+    start = since[-1].end()
+    if "," in text[start : d.start]:
+        return False  # "sejak itu, …": that clause ended before the date
+    if only_time_words(text[start : d.start]):
+        return bool(FIRST_SINCE.search(text, 0, since[-1].start()))
+    end = text.find(",", d.end)
+    return not (since[-1].start() <= pos < (end if end >= 0 else len(text)))
 
 
 def _last_day_before(ann: AnnotatedDoc, sent: Sentence, ref) -> dt.date | None:
@@ -249,6 +271,8 @@ def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Men
             continue
         if TOPIC_BEFORE.search(before):
             continue  # "membahas situasi di Laut China Selatan": what they spoke of, not where
+        if VENUE_NOUN.match(m.surface):  # "di Aula Besar Rakyat, Beijing": in Beijing
+            return _city_after(ann, m, sent.end, ("Place",)) or m
         return m
     return None
 

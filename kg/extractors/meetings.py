@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extractors.common import (
+    VENUE_NOUN,
     affirmed_cues,
     clause_bounds,
     cue_words,
@@ -33,6 +34,7 @@ PURPOSE_BEFORE = re.compile(r"\buntuk\s+$", re.I)
 # ("menerima Presiden Ukraina X"; not "menerima bantuan dari X")
 TITLED_OBJECT = frozenset(p.id for p in read_jsonl("id", "cues.jsonl") if p.get("object") == "titled-person")
 TITLED = re.compile(r"(?:\s+[A-Z][\w.'-]*)*\s+")
+QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 class MeetingsExtractor:
@@ -83,6 +85,8 @@ class MeetingsExtractor:
                 other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
                 if other and rule in TITLED_OBJECT and not TITLED.fullmatch(text[end : other.start]):
                     continue  # "menerima Presiden X", not "menerima Rp 5 miliar dari X"
+                if other and QUOTE_MARK.search(text, end, other.start):
+                    continue  # '"… menyambut usulan itu," kata X': the verb is quoted, X its speaker
                 subject = subject_of(ann, sent, start, exclude=other)
                 if other and subject:
                     yield rule, start, end, [subject.entity, other.entity]
@@ -141,6 +145,12 @@ class MeetingsExtractor:
             if p is None and PLACE_BACK_REFERENCE.search(text[sent.start : sent.end]):
                 prior = [m for m in ann.mentions if m.type == "Place" and m.end <= sent.start]
                 p = prior[-1] if prior else None
+            if p is not None and _unknown_venue(p) and not plan:
+                # "di Istana Kepresidenan" in a story of a visit to Hanoi: the city the story is in
+                city = _context_place(ann, start, people)
+                if city is not None:
+                    out.append((city, True))
+                    continue
             if p is not None:
                 out.append((p.entity, False))
                 continue
@@ -164,6 +174,11 @@ class MeetingsExtractor:
 def _stated_place(stated, date: str | None, inferred: str | None) -> str | None:
     """The first place stated for the pair on a date that agrees with `date`; else the inferred one."""
     return next((place for when, place in stated if dates_agree(when, date)), inferred)
+
+
+def _unknown_venue(p: Mention) -> bool:
+    """A building no knowledge file places in a city ("Istana Kepresidenan", "Hotel Metropole")."""
+    return not p.entity.startswith("known:") and VENUE_NOUN.match(p.surface) is not None
 
 
 def _place_of_clause(ann: AnnotatedDoc, sent: Sentence, start: int) -> Mention | None:

@@ -2,7 +2,8 @@
 "pengiriman ITEM X ke Y", "ITEM X yang dikerahkan untuk membantu Y", "Y menerima ITEM dari X",
 "X … paket bantuan militer untuk Y, termasuk ITEM";
 with who asserts it (the sentence's speaker), whether it is hedged, and who in the article
-denies it (a speaker who "membantah laporan bahwa …" it denies it rather than asserts it)."""
+denies it (a speaker who "membantah laporan bahwa …" it, or says it did not happen, "… tidak
+pernah memasok …", denies it rather than asserts it)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from kg.extractors.common import (
     has_cue,
     in_span,
     nearest_actor_before,
+    negated,
 )
 from kg.extractors.statements import speeches_in
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
@@ -50,8 +52,12 @@ class SuppliesExtractor:
         for idx, sent in enumerate(ann.sentences):
             said = said_in[idx]
             last_supplier = None
-            # (a negated one, "Iran tidak mengirim rudal": a statement records the denial, no supply)
-            for rule, start, end in affirmed_cues(ann, sent, "supply-verb"):
+            for rule, start, end in find_cues("supply-verb", text[sent.start : sent.end], sent.start):
+                # a negated one said by someone denies it ("X menegaskan bahwa Iran tidak pernah
+                # memasok drone kepada Rusia"); told by the article, a statement of its own records it
+                denied = negated(text[max(sent.start, start - 30) : start])
+                if denied and not any(sp.start <= start < sp.end + 1 for sp in said):
+                    continue
                 supplier = _supplier(ann, sent, start, last_supplier)
                 stop = _clause_end(text, end, sent.end)
                 items = _object_items(ann, end, stop)
@@ -60,7 +66,7 @@ class SuppliesExtractor:
                 last_supplier = supplier
                 recipient = _recipient(ann, end, stop, items, supplier)
                 for item in items:
-                    found.append((idx, sent, rule, start, supplier, recipient, item, said))
+                    found.append((idx, sent, rule, start, supplier, recipient, item, said, denied))
             for rule, start, end in affirmed_cues(ann, sent, "supply-receive"):
                 # "Rusia menerima rudal dari Iran": the subject receives, "dari" names the supplier
                 who = nearest_actor_before(ann, sent, start, SUPPLIERS)
@@ -71,7 +77,7 @@ class SuppliesExtractor:
                 sup = _first(ann, items[-1].end + m.end(), stop, exclude=recipient) if m else None
                 if sup and text[items[-1].end : items[-1].end + m.start()].strip(" ,") == "":
                     for item in items:
-                        found.append((idx, sent, rule, start, sup, recipient, item, said))
+                        found.append((idx, sent, rule, start, sup, recipient, item, said, False))
             for rule, start, end in affirmed_cues(ann, sent, "supply-aid"):
                 # "AS mengumumkan paket bantuan militer senilai … untuk Ukraina, termasuk rudal dan amunisi"
                 supplier = _supplier(ann, sent, start, None)
@@ -82,7 +88,7 @@ class SuppliesExtractor:
                 to = RECIPIENT_MARKER.search(text[end : end + inc.start()])
                 recipient = _first(ann, end + to.end(), end + inc.start(), exclude=supplier) if to else None
                 for item in items:
-                    found.append((idx, sent, rule, start, supplier, recipient, item, said))
+                    found.append((idx, sent, rule, start, supplier, recipient, item, said, False))
             for rule, start, end in find_cues("supply-noun", text[sent.start : sent.end], sent.start):
                 # "pengiriman amunisi Korea Utara ke Rusia"
                 m = re.match(r"\s+(?P<item>[^,.]{2,40}?)\s+(?P<sup>[^,.]{2,40}?)\s+(?:ke|kepada)\s+(?P<rec>[^,.]{2,40})", text[end : sent.end])
@@ -93,7 +99,7 @@ class SuppliesExtractor:
                 rec = _first(ann, end + m.start("rec"), end + m.end("rec"))
                 for item in items:
                     if sup:
-                        found.append((idx, sent, rule, start, sup, rec, item, said))
+                        found.append((idx, sent, rule, start, sup, rec, item, said, False))
             for rule, start, end in find_cues("supply-passive", text[sent.start : sent.end], sent.start):
                 # "tentara Korea Utara yang telah dikerahkan untuk membantu Rusia"
                 # and "Pasukan Korea Utara dikerahkan ke wilayah Kursk": the item, its country, the verb
@@ -102,20 +108,23 @@ class SuppliesExtractor:
                 rec = _first(ann, end, stop)
                 for item in items:
                     if sup and (rec is None or rec != sup):
-                        found.append((idx, sent, rule, start, sup, rec, item, said))
+                        found.append((idx, sent, rule, start, sup, rec, item, said, False))
         yield from self._assertions(ann, found, _denials(ann, said_in))
 
     def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str, frozenset[str]]]) -> Iterator[Assertion]:
         text = ann.doc.text
-        for idx, sent, rule, start, supplier, recipient, item, said in found:
+        for idx, sent, rule, start, supplier, recipient, item, said, negative in found:
             within = next((sp for sp in said if sp.start <= start < sp.end + 1), None)
-            if within is not None and has_cue("denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start]):
+            if within is not None and (negative or has_cue(
+                    "denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start])):
                 asserter, deniers = None, [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
             else:
                 asserter = within.speaker if within is not None else (said[0].speaker if said else None)
                 deniers = [who for at, who, items in denials if who != asserter and _denies(at, items, idx, item, asserter)]
             hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
             date, inferred = date_near(ann, sent, start)
+            if negative and inferred:
+                date, inferred = None, False  # "tidak pernah memasok": no time of its own, the claim's is the one
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
             yield make_assertion("supply", ev, {
                 "supplier": [supplier], "recipient": [recipient] if recipient else [], "item": [item.entity],
@@ -218,7 +227,7 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
     statement that says the claim is false, or an actor that "membantah/menolak tuduhan …" itself
     ("Beijing menolak tuduhan tersebut": no reported content, still a denial)."""
     out = [(idx, who, _items_named(ann, sp.start, sp.end))
-           for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text)
+           for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text) or _says_not_supplied(sp.text)
            for who in (sp.speaker, *sp.joint)]
     text = ann.doc.text
     for idx, sent in enumerate(ann.sentences):
@@ -235,6 +244,11 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
             if key and not text[end : who.start].strip(" ,"):
                 out.append((idx, key, _items_named(ann, sent.start, start)))
     return list(dict.fromkeys(out))
+
+
+def _says_not_supplied(said: str) -> bool:
+    """Whether reported content negates a supply ("Iran tidak pernah memasok drone kepada Rusia")."""
+    return any(negated(said[max(0, start - 30) : start]) for _rule, start, _end in find_cues("supply-verb", said, 0))
 
 
 def _items_named(ann: AnnotatedDoc, start: int, end: int) -> frozenset[str]:

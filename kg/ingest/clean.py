@@ -22,8 +22,8 @@ WS = " \t\u00a0\u200b\ufeff"
 # "Bisnis.com, JAKARTA - ", "SEOUL, iNews.id - ", "RIAU24.COM - ", "JAKARTA (Reuters) - "
 DATELINE_RX = re.compile(
     r"^(?P<a>[^\s,\-–—:(][^,\-–—:()]{0,38}?)(?:,\s*(?P<b>[^,\-–—:()]{2,40}?))?"
-    r"\s*(?:\((?P<wire>[A-Za-z][\w ./]{1,40})\))?\s*(?:--|[-–—])\s+(?=\S)"  # "(ANTARA/Reuters)"
-)
+    r"\s*(?:\((?P<wire>[A-Za-z][\w ./]{1,40})\))?\s*(?:--|[-–—])(?:\s+(?=\S)|\s*$)"  # "(ANTARA/Reuters)"
+)  # the body follows on the same line, or on the next ("Jakarta, CNN Indonesia --" alone on its line)
 # "Pyongyang: Pemimpin ...", the Medcom/Metro style
 COLON_DATELINE_RX = re.compile(r"^(?P<a>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s+(?=[A-Z\"“])")
 TRAILING_AUTHOR_RX = re.compile(r"\s*\((?P<name>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,3})\)\s*$")
@@ -113,7 +113,8 @@ def _strip_dateline(kept, meta: _MetaBuilder, outlets) -> list[tuple[int, str]]:
                 # a headline line right above the dateline ("Judul\nKOMPAS.com - ...") is the title
                 meta.title = before[-1][1]
                 before = before[:-1]
-            return before + [(offset + m.end(), text[m.end():])] + kept[i + 1 :]
+            rest = [(offset + m.end(), text[m.end():])] if text[m.end():] else []
+            return before + rest + kept[i + 1 :]
     # "MOSKOW: …" only where no line has an outlet's dateline ("Zelensky: Korut Kirim Pasukan" is a headline)
     for i, (offset, text) in enumerate(kept[:4]):
         m = COLON_DATELINE_RX.match(text)

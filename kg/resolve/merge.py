@@ -58,7 +58,10 @@ def _positions(assertions: list[Assertion], index: EntityIndex) -> list[Position
 
 def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Event]) -> list[Statement]:
     out = []
-    event_of = {(ev.doc_id, ev.start, ev.end): e.id for e in events for ev in e.evidence}
+    # a rejection ("menolak tuduhan tersebut") rejects the claims told before it: supplies and
+    # what someone asserts, not the meeting or the visit the story tells around them
+    event_of = {(ev.doc_id, ev.start, ev.end): e.id for e in events if e.kind == "supply" or e.asserted_by
+                for ev in e.evidence}
     for a in assertions:
         if a.kind != "statement":
             continue

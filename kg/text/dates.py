@@ -64,7 +64,22 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("date.weekday", re.compile(
             rf"\b(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\b(?P<after>\s+(?:lalu|kemarin|pekan lalu|minggu lalu))?(?!\s*[(,]?\s*\d)",
             re.I)),
+        # "pada Oktober", "awal Maret": the month of that name nearest before the article (after it,
+        # for a plan); a word before it says it is a time (full names, capitalised)
+        ("date.month", re.compile(
+            rf"\b(?:(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|selama)\s+(?:bulan\s+)?|bulan\s+)"
+            rf"(?P<mon>{_alt(_full_months(t))})\b(?!\s*\d)")),
     ]
+
+
+TIME_WORDS = ("hari", "tanggal", "bulan", "tahun", "pekan", "minggu", "awal", "akhir", "pertengahan")
+
+
+def only_time_words(text: str) -> bool:
+    """Whether `text` holds nothing but words of time before a date ("hari Rabu ", "awal bulan ")."""
+    t = _tables()
+    words = {*TIME_WORDS, *t["weekdays"], *t["months"]}
+    return all(w.lower() in words for w in re.findall(r"[\w']+", text))
 
 
 def from_story(mention: DateMention, text: str) -> bool:
@@ -119,6 +134,13 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
             year = ref.year if month < ref.month else ref.year - 1
         else:
             year = ref.year if month > ref.month else ref.year + 1
+        return f"{year:04d}-{month:02d}", False
+    if rule == "date.month":
+        month = t["months"][g["mon"].lower()]
+        if future:
+            year = ref.year if month >= ref.month else ref.year + 1
+        else:
+            year = ref.year if month <= ref.month else ref.year - 1
         return f"{year:04d}-{month:02d}", False
     if rule == "date.weekday-numeric":
         return _nearest_year(int(g["d"]), int(g["m"]), ref), False

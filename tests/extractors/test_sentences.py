@@ -184,6 +184,11 @@ def test_meetings_passive(text, pair):
     "Presiden Prancis Emmanuel Macron diterima di Universitas Sorbonne sebagai dosen tamu.",
     "Presiden Prancis Emmanuel Macron membantah telah bertemu Kanselir Jerman Olaf Scholz.",
     "Presiden Prancis Emmanuel Macron menyangkal pernah bertemu dengan Kanselir Jerman Olaf Scholz.",
+    # welcoming an idea, and a quoted verb whose speaker follows the quote
+    "Presiden Prancis Emmanuel Macron menyambut baik keputusan Kanselir Jerman Olaf Scholz.",
+    "Kanselir Jerman Olaf Scholz menyambut positif usulan Presiden Prancis Emmanuel Macron soal pertahanan.",
+    '"Presiden Macron menyambut usulan kami," kata Kanselir Jerman Olaf Scholz kepada wartawan.',
+    "“Kanselir Scholz menerima undangan itu,” ujar Presiden Prancis Emmanuel Macron.",
 ])
 def test_meetings_negated_or_not_meetings(text):
     assert extract(text, "meeting") == []
@@ -228,8 +233,9 @@ def test_visits_negated(text):
     assert extract(text, "visit") == []
 
 
-def test_a_supply_its_supplier_denies_making_is_no_supply():
-    assert extract("Iran membantah telah mengirim rudal ke Rusia.", "supply") == []
+def test_a_supply_its_supplier_denies_making_is_denied_not_asserted():
+    (s,) = extract("Iran membantah telah mengirim rudal ke Rusia.", "supply")
+    assert s.role("asserter") == () and s.role("denier") == ("known:Iran",)
 
 
 def test_a_meeting_in_the_office_of_a_body_is_placed_in_the_city_named_after_it():
@@ -239,9 +245,10 @@ def test_a_meeting_in_the_office_of_a_body_is_placed_in_the_city_named_after_it(
     assert a.value("place") == "known:Kuala_Lumpur"
 
 
-def test_supplies_negated_yield_no_supply_but_the_statement():
+def test_supplies_negated_by_a_speaker_are_denied_and_the_statement_kept():
     text = "Iran tidak mengirim rudal ke Rusia, kata Kementerian Luar Negeri Iran."
-    assert extract(text, "supply") == []
+    (d,) = extract(text, "supply")
+    assert d.role("asserter") == () and d.role("denier") == ("org:ministry.foreign|known:Iran",)
     (s,) = extract(text, "statement")
     assert "tidak mengirim rudal" in s.value("text")
 
@@ -771,3 +778,76 @@ def test_a_passive_denial_names_its_denier_after_the_verb(second, deniers):
 def test_an_item_named_by_two_item_words_is_one_and_coordination_runs_past_it():
     text = "Ukraina menuding Iran telah mengirimkan ribuan amunisi artileri dan puluhan rudal balistik ke Rusia."
     assert {s.role("item")[0] for s in extract(text, "supply")} == {"item:item.ammunition", "item:item.missiles"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Presiden Brasil Luiz Inacio Lula da Silva bertemu Presiden China Xi Jinping di Aula Besar Rakyat, Beijing, "
+     "pada Jumat.", "known:Beijing"),
+    ("Perdana Menteri India Narendra Modi bertemu Presiden Prancis Emmanuel Macron di Gedung Elysee, Paris.",
+     "known:Paris"),
+    # a venue with no city after it stays the venue
+    ("Perdana Menteri India Narendra Modi bertemu Presiden Prancis Emmanuel Macron di Gedung Elysee pada Senin.",
+     "place:gedungelise"),
+])
+def test_a_venue_where_they_met_then_its_city_gives_the_city(text, place):
+    (m,) = extract(text, "meeting")
+    assert m.value("place") == place
+
+
+def test_a_presidential_palace_without_its_city_is_not_the_indonesian_one():
+    text = "Presiden Rusia Vladimir Putin disambut oleh Presiden Vietnam To Lam di Istana Kepresidenan pada Kamis."
+    (m,) = extract(text, "meeting")
+    assert m.value("place") != "known:Jakarta"
+
+
+@pytest.mark.parametrize("said", [
+    "Menteri Luar Negeri Iran Abbas Araghchi menegaskan bahwa Iran tidak pernah memasok drone kepada Rusia.",
+    "Iran tidak pernah mengirim drone ke Rusia, kata Menteri Luar Negeri Iran Abbas Araghchi.",
+])
+def test_a_supply_a_speaker_says_did_not_happen_is_denied_by_the_speaker_and_undated(said):
+    (s,) = extract(said, "supply")
+    assert s.role("supplier") == ("known:Iran",) and s.role("recipient") == ("known:Russia",)
+    assert s.role("asserter") == () and s.role("denier") == (P("Abbas Araghchi"),) and s.value("date") is None
+
+
+def test_a_speaker_saying_a_supply_did_not_happen_denies_the_claim_of_it_in_the_article():
+    text = ("Departemen Luar Negeri Amerika Serikat menyebut Iran telah mengirimkan ratusan drone kepada Rusia. "
+            "Menteri Luar Negeri Iran Abbas Araghchi menegaskan bahwa Iran tidak pernah memasok drone kepada Rusia.")
+    claim = next(s for s in extract(text, "supply") if s.role("asserter"))
+    assert claim.role("denier") == (P("Abbas Araghchi"),)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran tidak pernah memasok drone kepada Rusia.",  # told by the article: no one to deny it
+    "Menteri Luar Negeri Iran Abbas Araghchi menegaskan bahwa Iran tidak pernah menerima drone dari Rusia.",
+])
+def test_a_narrated_negated_supply_is_no_supply(text):
+    assert [s for s in extract(text, "supply") if s.role("supplier") == ("known:Iran",)] == []
+
+
+HEAD = "Senin, 2 Desember 2024 10:00 WIB\n\n"
+
+
+@pytest.mark.parametrize("text, kind, date", [
+    # the date of what it has been since is not the event's
+    ("Kunjungan Menteri Luar Negeri Rusia Sergei Lavrov ke Teheran merupakan yang pertama sejak Presiden Iran "
+     "Masoud Pezeshkian menjabat pada Juli lalu.", "visit", "2024-12"),
+    ("Kunjungan Menteri Luar Negeri Rusia Sergei Lavrov ke Teheran merupakan yang pertama sejak 2019.", "visit", "2024-12"),
+    ("Sejak Presiden Iran Masoud Pezeshkian menjabat pada Juli, Menteri Luar Negeri Rusia Sergei Lavrov sudah "
+     "berkunjung ke Teheran.", "visit", "2024-12"),
+    # an event inside the clause keeps its date; a supply "sejak" a date began then
+    ("Hubungan membaik sejak Presiden Iran Masoud Pezeshkian bertemu Presiden Rusia Vladimir Putin pada Oktober "
+     "di Kazan.", "meeting", "2024-10"),
+    ("Iran telah mengirimkan drone kepada Rusia sejak tahun lalu, kata Amerika Serikat.", "supply", "2023"),
+    ("Menteri Luar Negeri Rusia Sergei Lavrov berkunjung ke Teheran sejak hari Sabtu.", "visit", "2024-11-30"),
+])
+def test_a_date_in_a_clause_of_sejak_dates_what_it_has_been_since(text, kind, date):
+    (a,) = [a for ex in EXTRACTORS for a in ex(make_doc(HEAD + text)) if a.kind == kind]
+    assert a.value("date") == date
+
+
+def test_a_meeting_in_a_building_no_file_places_is_in_the_city_of_the_visit_under_way():
+    text = ("Presiden Rusia Vladimir Putin tiba di Hanoi pada Rabu (19/6/2024).\n"
+            "Putin disambut oleh Presiden Vietnam To Lam di Istana Kepresidenan pada Kamis (20/6/2024).")
+    (m,) = extract(text, "meeting")
+    assert m.value("place") == "known:Hanoi" and m.value("place_inferred") is True

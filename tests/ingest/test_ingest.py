@@ -44,6 +44,9 @@ def test_metadata_from_kompas_style_dateline_and_bylines():
 
 @pytest.mark.parametrize("text, publisher, date, cites", [
     ("Jakarta, CNN Indonesia -- Presiden berpidato.\nIsi berita lain.", "CNN Indonesia", None, ()),
+    ("Jakarta, CNN Indonesia --\n\nPresiden Joko Widodo berpidato di depan para gubernur, Senin (4/3/2024).\n",
+     "CNN Indonesia", "2024-03-04", ()),
+    ("Berita Hari Ini\nKOMPAS.com -\nPresiden berpidato.\n", "KOMPAS.com", None, ()),
     ("Liputan6.com, Jakarta - Dikutip dari AFP, Senin (4/3/2024), pasukan tiba.", "Liputan6.com", "2024-03-04", ("AFP",)),
     ("Kamis, 7 Maret 2024 - 09:15 WIB\nTOKYO, Okezone - Isi berita.\nREUTERS", "Okezone", "2024-03-07", ("REUTERS",)),
     ("Rina Putri • 12 Januari 2024 08:00\nSeoul: Isi berita di sini.", None, "2024-01-12", ()),
@@ -51,6 +54,13 @@ def test_metadata_from_kompas_style_dateline_and_bylines():
 def test_metadata_of_other_outlets(text, publisher, date, cites):
     m = clean(text).meta
     assert m.publisher == publisher and m.date == date and m.cites == cites
+
+
+def test_a_dateline_alone_on_its_line_leaves_no_empty_line_and_no_false_dateline():
+    doc = clean("Jakarta, CNN Indonesia --\n\nPresiden berpidato.\n")
+    assert doc.text == "Presiden berpidato." and doc.meta.dateline_place == "Jakarta"
+    # a line ending in a dash that names no outlet is body
+    assert clean("Harga naik -\nIsi berita.").text.startswith("Harga naik -")
 
 
 def test_no_date_when_the_text_gives_none():

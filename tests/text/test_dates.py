@@ -72,3 +72,24 @@ def test_a_number_before_a_word_is_a_day_only_with_a_month_written_in_full(text)
 def test_a_planned_day_of_a_month_lies_ahead():
     (d,) = find_dates("Mereka akan bertemu pada 5 September.", REF, future=True)
     assert d.value == "2025-09-05"
+
+
+@pytest.mark.parametrize("text, future, value", [
+    ("pada Juli", False, "2024-07"),  # the last July before the article (of 12 September 2024)
+    ("pada bulan Oktober", False, "2023-10"),
+    ("awal September", False, "2024-09"),  # the article's own month
+    ("pada Oktober", True, "2024-10"),  # a plan: the next October
+    ("pada Maret", True, "2025-03"),
+])
+def test_a_month_without_a_year_after_a_word_of_time_is_the_one_nearest_the_article(text, future, value):
+    (d,) = find_dates(f"Mereka bertemu {text} di sana.", REF, future=future)
+    assert d.value == value and not d.explicit
+
+
+@pytest.mark.parametrize("text", [
+    "Ia bertemu Mei di sana.",  # a name: no word of time before it
+    "Ia tiba pada juli.",  # a month in lower case
+    "Ia tiba pada Jul.",  # an abbreviation
+])
+def test_a_month_alone_needs_a_word_of_time_and_its_full_name(text):
+    assert find_dates(text, REF) == []
