@@ -65,6 +65,7 @@ class SuppliesExtractor:
                     continue
                 last_supplier = supplier
                 recipient = _recipient(ann, end, stop, items, supplier)
+                items += _included(ann, items[-1].end, stop)
                 for item in items:
                     found.append((idx, sent, rule, start, supplier, recipient, item, said, denied))
             for rule, start, end in affirmed_cues(ann, sent, "supply-receive"):
@@ -214,7 +215,25 @@ def _recipient(ann: AnnotatedDoc, end: int, stop: int, items: list[Mention], sup
     m = RECIPIENT_MARKER.search(text[items[-1].end : stop])
     if m:
         return _first(ann, items[-1].end + m.end(), stop, exclude=supplier)
+    # "memasok persenjataan militer Vietnam": the country whose arms they are, with no "ke" after
+    owner = next(iter(in_span(ann, items[-1].end, stop)), None)
+    if owner is not None and owner.type == "Country" and OWNER_GAP.fullmatch(text[items[-1].end : owner.start]):
+        key = _as_country(actor_key(owner))
+        return key if key != supplier else None
     return None
+
+
+OWNER_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,2}")
+
+
+def _included(ann: AnnotatedDoc, after: int, stop: int) -> list[Mention]:
+    """Items the object names as its parts: "persenjataan militer Vietnam, termasuk jet tempur dan
+    kapal selam" (the marker right after the object and its owner)."""
+    text = ann.doc.text
+    m = INCLUDES.search(text, after, stop)
+    if m is None or in_span(ann, after, m.start(), ITEMS) or not re.fullmatch(r"[\w\s]*,?\s*", text[after : m.start()]):
+        return []
+    return _object_items(ann, m.end(), stop)
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:

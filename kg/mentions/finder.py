@@ -94,6 +94,7 @@ def annotate(doc: Document) -> AnnotatedDoc:
     _items(st)
     _ministries(st)
     _org_cues(st)
+    _agency_names(st)
     _titles(st)
     _paren_aliases(st)
     _places(st)
@@ -214,6 +215,12 @@ def _org_cues(st: _State) -> None:
             acr = _paren_acronym(st, k)
             after = acr[1] if acr else k
             country = st.by_start.get(after)
+            if k == j and not acr and country is not None and country.type == "Country" and pat.get("type") == "Organization":
+                # "Universitas Indonesia", "Bank Indonesia": a country's name is the organisation's
+                k = st.index_at(country.end)
+                st.mentions.remove(country)
+                del st.by_start[after]
+                country = None
             if k == j and not acr and not (country and country.type == "Country" and pat.get("type") == "GovernmentBody"):
                 continue
             known = _known_acronym(st, acr)
@@ -231,6 +238,27 @@ def _org_cues(st: _State) -> None:
                 st.add(acr[0], acr[0] + 1, str(pat.get("type")), entity, pat.id + ".acronym", claim=False)
                 for q in range(acr[0] - 1, acr[1]):
                     st.taken[q] = True
+
+
+# "kantor berita resmi Vietnam VNA", "stasiun televisi milik negara Iran, IRIB": the outlet's name
+# after the common noun, its qualifiers and the country it is of
+AGENCY_HEAD = re.compile(
+    r"\b(?:kantor berita|stasiun televisi|surat kabar|media pemerintah)"
+    r"(?:\s+(?:resmi|pemerintah|milik negara|milik pemerintah|negara|nasional|swasta|utama|pro-pemerintah))*\s+", re.I)
+
+
+def _agency_names(st: _State) -> None:
+    """A news organisation no file knows, named after what it is: "kantor berita resmi Vietnam VNA"."""
+    for m in AGENCY_HEAD.finditer(st.doc.text):
+        k = st.index_at(m.end())
+        country = st.by_start.get(k)
+        if country is not None and country.type == "Country":
+            k = st.index_at(country.end)
+            if k < len(st.toks) and st.toks[k][2] == ",":
+                k += 1
+        end = _name_run(st, k, 4)
+        if end > k and not any(_not_name(t[2]) for t in st.toks[k:end]):
+            st.add(k, end, "NewsOrganization", "org:" + name_key(" ".join(t[2] for t in st.toks[k:end])), "org.news-agency.name")
 
 
 def _known_acronym(st: _State, acr: tuple[int, int] | None) -> str | None:
@@ -275,6 +303,8 @@ def _titles(st: _State) -> None:
         if pat.get("portfolio"):
             j = _past_portfolio(st, j)
         represents = None
+        if pat.get("field"):
+            j, represents = _past_field(st, j)
         k = j
         while True:
             acr = _paren_acronym(st, k)
@@ -314,6 +344,26 @@ def _titles(st: _State) -> None:
             continue  # "Kepala Staf Gabungan Korea Selatan": a word of the body's name, then its country
         name = " ".join(t[2] for t in st.toks[k:n])
         _hold(st, i, j, st.add(k, n, "Person", "person:" + name_key(name), pat.id), pat, represents)
+
+
+FIELD_WORDS = 4  # "hubungan internasional", "kebijakan luar negeri senior"
+# words that end a field of study: what comes after the title is no field ("Pakar itu mengatakan")
+NOT_FIELD = re.compile(r"(?:itu|ini|tersebut|yang|juga|pun|dan|atau|kepada|bahwa|(?:me|ber|di|ter)\w+)$")
+
+
+def _past_field(st: _State, j: int) -> tuple[int, str | None]:
+    """After an analyst's title, their field in lower case and where they work: "Pengamat hubungan
+    internasional dari Universitas Indonesia, X" (the name follows; the place of work is whom the
+    title is of)."""
+    k = j
+    while k < len(st.toks) and k - j < FIELD_WORDS and st.toks[k][2].isalpha() and st.toks[k][2].islower() \
+            and not NOT_FIELD.match(st.toks[k][2]):
+        k += 1
+    if k < len(st.toks) and st.toks[k][2].lower() in ("dari", "di"):
+        aff = st.by_start.get(k + 1)
+        if aff is not None and aff.type in ACTOR_TYPES:
+            return st.index_at(aff.end), aff.entity
+    return k, None
 
 
 def _past_portfolio(st: _State, j: int) -> int:

@@ -851,3 +851,17 @@ def test_a_meeting_in_a_building_no_file_places_is_in_the_city_of_the_visit_unde
             "Putin disambut oleh Presiden Vietnam To Lam di Istana Kepresidenan pada Kamis (20/6/2024).")
     (m,) = extract(text, "meeting")
     assert m.value("place") == "known:Hanoi" and m.value("place_inferred") is True
+
+
+@pytest.mark.parametrize("text, items, recipient", [
+    ("Rusia selama ini memasok sebagian besar persenjataan militer Vietnam, termasuk jet tempur dan kapal selam.",
+     {"item:item.weapons", "item:item.fighter-jets", "item:item.warships"}, "known:Vietnam"),
+    ("Prancis menjual senjata ke India, termasuk jet tempur Rafale.", {"item:item.weapons", "item:item.fighter-jets"},
+     "known:India"),
+    # the owner is the supplier itself: no recipient
+    ("Rusia memasok rudal Rusia.", {"item:item.missiles"}, None),
+])
+def test_a_supply_to_the_country_whose_arms_they_are_and_the_items_it_includes(text, items, recipient):
+    found = extract(text, "supply")
+    assert {s.role("item")[0] for s in found} == items
+    assert {(s.role("recipient") or (None,))[0] for s in found} == {recipient}

@@ -194,3 +194,57 @@ def test_an_ambassador_posted_to_a_country_or_body_acts_for_the_country_sending_
     ann = make_doc("Duta Besar Jepang untuk PBB Kazuyuki Yamazaki menolak resolusi itu.")
     (app,) = ann.appositions
     assert (app.person, app.title, app.represents) == ("person:" + name_key("Kazuyuki Yamazaki"), "Duta Besar", "known:Japan")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Menurut kantor berita resmi Vietnam VNA, kedua pemimpin bertemu.", "VNA"),
+    ("Kantor berita Iran IRNA melaporkan pertemuan itu.", "IRNA"),
+    ("Stasiun televisi milik negara Iran, IRIB, menyiarkan pertemuan itu.", "IRIB"),
+    ("Surat kabar Jepang Asahi Shimbun melaporkan hal itu.", "Asahi Shimbun"),
+])
+def test_a_news_organisation_no_file_knows_is_named_after_what_it_is(text, surface):
+    assert typed(text).get(surface) == "NewsOrganization"
+
+
+@pytest.mark.parametrize("text", [
+    "Kantor berita itu melaporkan bahwa kedua pemimpin bertemu.",
+    "Kantor berita Rusia pada Senin melaporkan pertemuan itu.",
+])
+def test_no_news_organisation_where_no_name_follows_the_noun(text):
+    assert "NewsOrganization" not in typed(text).values()
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Rektor Universitas Indonesia hadir.", "Universitas Indonesia"),
+    ("Bank Indonesia menaikkan suku bunga acuan.", "Bank Indonesia"),
+])
+def test_an_organisation_named_after_its_country_is_one_organisation(text, surface):
+    found = typed(text)
+    assert found.get(surface) == "Organization" and "Indonesia" not in found
+
+
+def positions(text: str) -> set[tuple]:
+    from kg.extractors import EXTRACTORS
+
+    ann = make_doc(text)
+    return {(a.role("subject")[0], a.value("position"), (a.role("represents") or (None,))[0])
+            for ex in EXTRACTORS for a in ex(ann) if a.kind == "position"}
+
+
+@pytest.mark.parametrize("text, person, works_at", [
+    ("Pengamat hubungan internasional dari Universitas Indonesia, Hikmahanto Juwana, menilai kunjungan itu penting.",
+     "Hikmahanto Juwana", "org:universitasindonesia"),
+    ("Pengamat militer Connie Rahakundini Bakrie mengatakan latihan itu provokatif.", "Connie Rahakundini Bakrie", None),
+    ("Peneliti senior dari Institut Studi Pertahanan, Andi Wijaya, mengatakan hal itu.", "Andi Wijaya",
+     "org:institutstudipertahanan"),
+])
+def test_an_analyst_named_after_their_field_and_place_of_work(text, person, works_at):
+    assert positions(text) == {("person:" + name_key(person), "Analis", works_at)}
+
+
+@pytest.mark.parametrize("text", [
+    "Pakar itu mengatakan Presiden Rusia Vladimir Putin tidak akan datang.",
+    "Analis memperkirakan Presiden Rusia Vladimir Putin akan datang.",
+])
+def test_no_analyst_where_a_word_after_the_title_is_no_field(text):
+    assert {p for p in positions(text) if p[1] == "Analis"} == set()
