@@ -108,12 +108,19 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
     if stop_at_comma:
         head = ann.doc.text[sent.start:pos]
         cut = max(head.rfind(","), head.rfind(" bahwa "), head.rfind("“"), head.rfind('"'))
-        if cut >= 0 and head[cut] == "," and not head[cut + 1 :].strip():
+        if cut >= 0 and head[cut] == "," and AUXILIARIES.fullmatch(head[cut + 1 :]):
             found = _apposition(ann, sent, cut, types)
             before = head.rfind(",", 0, cut)
             if found is None and before >= 0 and RELAY_ASIDE.match(head[before + 1 : cut].strip()):
                 # "X, dilansir kantor berita TASS, menyatakan …": the subject is before the aside
                 return nearest_actor_before(ann, sent, sent.start + before, types, stop_at_comma)
+            if found is None and before >= 0 and not any(
+                    actor_key(x) and (not types or x.type in types)
+                    for x in in_span(ann, sent.start + before + 1, sent.start + cut)):
+                # "Wang Yi, diplomat top China, telah mengunjungi …": the name before a description
+                found = next((m for m in in_span(ann, sent.start, sent.start + before)
+                              if m.end == sent.start + before and actor_key(m)
+                              and (not types or m.type in types)), None)
             return found
         if cut >= 0:
             lo = sent.start + cut + 1
@@ -125,6 +132,10 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
             continue
         return m
     return None
+
+
+# what may stand between a subject's closing comma and its verb: "…, telah mengunjungi"
+AUXILIARIES = re.compile(r"\s*(?:(?:telah|sudah|juga|pun|akan|baru|sempat|kemudian|lalu|pernah)\s+)*")
 
 
 def _apposition(ann: AnnotatedDoc, sent: Sentence, comma: int, types=None) -> Mention | None:

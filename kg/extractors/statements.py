@@ -186,7 +186,9 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
     # "..., menurut (laporan) X." closing a sentence that names no other speaker
     if not out:
         m = ACCORDING_AFTER.search(body)
-        who = first_actor_after(ann, sent.start + m.start("who"), sent.start + m.end("who"), SPEAKERS) if m else None
+        # "menurut juru bicara Kremlin Dmitry Peskov": the person, not the body in their title
+        who = (first_actor_after(ann, sent.start + m.start("who"), sent.start + m.end("who"), {"Person"})
+               or first_actor_after(ann, sent.start + m.start("who"), sent.start + m.end("who"), SPEAKERS)) if m else None
         if who and actor_key(who):
             content = _strip(text[sent.start : sent.start + m.start()])
             if len(content) >= 8:
@@ -216,6 +218,12 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
                or first_actor_after(ann, sent.start + m.end(), reach, RELAY_ORGS)
                or first_actor_after(ann, sent.start + m.end(), sent.start + m.end() + 60, SPEAKERS | {"Place"}))
         comma = text.find(",", who.end if who else sent.start, sent.end) if who else -1
+        if who is not None and who.type != "Person" and comma > 0:
+            # "Menurut analis dari Carnegie Endowment, Alexander Gabuev, …": the one set off by commas
+            person = first_actor_after(ann, comma + 1, min(sent.end, comma + 60), {"Person"})
+            if person is not None and not text[comma + 1 : person.start].strip() \
+                    and text[person.end : person.end + 1] == ",":
+                who, comma = person, person.end
         if who and comma > 0 and actor_key(who):
             content = _strip(text[comma + 1 : sent.end])
             out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))

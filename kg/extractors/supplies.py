@@ -37,6 +37,7 @@ DENIAL_REACH = 40
 CLAUSE_END = re.compile(rf"[;]|,\s+(?:{cue_words('clause-end-attribution')})\b|\b(?:{cue_words('clause-end-conjunction')})\b")
 
 ITEMS = {"Weapon", "Troops", "Technology"}
+GENERIC_WEAPON = "item:item.weapons"
 SUPPLIERS = {"Country", "GovernmentBody"}
 
 
@@ -121,7 +122,8 @@ class SuppliesExtractor:
                 asserter, deniers = None, [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
             else:
                 asserter = within.speaker if within is not None else (said[0].speaker if said else None)
-                deniers = [who for at, who, items in denials if who != asserter and _denies(at, items, idx, item, asserter)]
+                deniers = list(dict.fromkeys(who for at, who, items in denials
+                                             if who != asserter and _denies(at, items, idx, item, asserter)))
             hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
             date, inferred = date_near(ann, sent, start)
             if negative and inferred:
@@ -139,7 +141,14 @@ def _supplier(ann: AnnotatedDoc, sent: Sentence, pos: int, previous: str | None)
         return previous  # "X mengirim ... dan juga menyediakan ...": the same subject
     m = nearest_actor_before(ann, sent, pos, SUPPLIERS)
     key = actor_key(m) if m else None
+    if key is None and (person := nearest_actor_before(ann, sent, pos, {"Person"})) is not None:
+        key = _acting_for(ann, person.entity)  # "Blinken mengumumkan paket bantuan …": for his country
     return _as_country(key)
+
+
+def _acting_for(ann: AnnotatedDoc, person: str) -> str | None:
+    """The country or body a person acts for, by the first title the article gives them."""
+    return next((app.represents for app in ann.appositions if app.person == person and app.represents), None)
 
 
 def _as_country(key: str | None) -> str | None:
@@ -278,7 +287,8 @@ def _denies(at: int, items: frozenset[str], idx: int, item: Mention, asserter: s
     """Whether a denial in sentence `at` naming `items` rejects the claim of `item` in sentence
     `idx`: one that names what was supplied rejects the claims of it anywhere in the article ("Kremlin
     membantah kehadiran tentara Korea Utara"), and not the claims of other things; one that names
-    nothing ("tuduhan itu tidak benar") rejects an attributed claim of the three sentences before it."""
-    if items:
-        return item.entity in items and at != idx
+    nothing ("tuduhan itu tidak benar") rejects an attributed claim of the three sentences before it.
+    A denial of weapons ("senjata") rejects the claims of any weapon."""
+    if items:  # "senjata" covers every weapon: "kami tidak pernah mengekspor senjata" rejects the shells too
+        return (item.entity in items or (GENERIC_WEAPON in items and item.type == "Weapon")) and at != idx
     return asserter is not None and 0 < at - idx <= 3

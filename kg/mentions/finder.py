@@ -348,7 +348,7 @@ def _titles(st: _State) -> None:
 
 FIELD_WORDS = 4  # "hubungan internasional", "kebijakan luar negeri senior"
 # words that end a field of study: what comes after the title is no field ("Pakar itu mengatakan")
-NOT_FIELD = re.compile(r"(?:itu|ini|tersebut|yang|juga|pun|dan|atau|kepada|bahwa|(?:me|ber|di|ter)\w+)$")
+NOT_FIELD = re.compile(r"(?:itu|ini|tersebut|yang|juga|pun|dan|atau|kepada|bahwa|dari|di|(?:me|ber|di|ter)\w+)$")
 
 
 def _past_field(st: _State, j: int) -> tuple[int, str | None]:
@@ -363,6 +363,11 @@ def _past_field(st: _State, j: int) -> tuple[int, str | None]:
         aff = st.by_start.get(k + 1)
         if aff is not None and aff.type in ACTOR_TYPES:
             return st.index_at(aff.end), aff.entity
+        # "analis dari Carnegie Endowment, Alexander Gabuev,": a workplace no file knows, then the name
+        n = _name_run(st, k + 1, PORTFOLIO_WORDS)
+        if n > k + 1 and _comma_name(st, n) is not None:
+            name = " ".join(t[2] for t in st.toks[k + 1 : n])
+            return n, st.add(k + 1, n, "Organization", "org:" + name_key(name), "org.workplace").entity
     return k, None
 
 

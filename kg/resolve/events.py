@@ -3,6 +3,7 @@ year or another city stays apart."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
@@ -60,7 +61,7 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
         date = values.get("date")
         planned = bool(values.get("planned"))
         bucket = buckets.setdefault((a.kind, identity, planned), [])
-        match = next((e for e in bucket if dates_agree(e.date, date) and _places_agree(e, place, a)), None)
+        match = next((e for e in bucket if _dates_agree(a.kind, e.date, date) and _places_agree(e, place, a)), None)
         if match is None:
             match = Event("", a.kind, roles, planned=planned)
             events.append(match)
@@ -69,6 +70,17 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
     for e in events:
         e.id = _event_id(e, index)
     return sorted(events, key=lambda e: e.id)
+
+
+VISIT_DAYS = 3  # a visit lasts days: its arrival and its talks, told on different days, are one visit
+
+
+def _dates_agree(kind: str, a: str | None, b: str | None) -> bool:
+    if dates_agree(a, b):
+        return True
+    if kind != "visit" or a is None or b is None or len(a) != 10 or len(b) != 10:
+        return False
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= VISIT_DAYS
 
 
 def _identity(kind: str, roles: dict) -> tuple:
@@ -87,8 +99,9 @@ def _places_agree(e: Event, place: str | None, a: Assertion) -> bool:
 def _absorb(e: Event, a: Assertion, roles: dict, place: str | None, values: dict, index: EntityIndex) -> None:
     date = values.get("date")
     inferred_date = bool(values.get("date_inferred"))
-    if date and (e.date is None or (len(date) > len(e.date) and not inferred_date) or (e.date_inferred and not inferred_date)):
-        e.date, e.date_inferred = date, inferred_date
+    if date and (e.date is None or (len(date) > len(e.date) and not inferred_date) or (e.date_inferred and not inferred_date)
+                 or (len(date) == len(e.date) == 10 and date < e.date and not inferred_date)):
+        e.date, e.date_inferred = date, inferred_date  # of days a visit is told on, the first
     inferred_place = bool(values.get("place_inferred"))
     if place and (e.place is None or (e.place_inferred and not inferred_place)):
         e.place, e.place_inferred = place, inferred_place

@@ -865,3 +865,79 @@ def test_a_supply_to_the_country_whose_arms_they_are_and_the_items_it_includes(t
     found = extract(text, "supply")
     assert {s.role("item")[0] for s in found} == items
     assert {(s.role("recipient") or (None,))[0] for s in found} == {recipient}
+
+
+def test_a_denial_of_weapons_rejects_the_claims_of_any_weapon_once_each():
+    text = ("Kim Yo Jong mengatakan bahwa Korea Utara tidak berniat menjual senjata kepada Rusia. "
+            "\"Kami tidak pernah mengekspor senjata ke Rusia,\" kata Kim Yo Jong. "
+            "Badan Intelijen Nasional Korea Selatan menyebut Korea Utara telah mengirim peluru artileri ke Rusia.")
+    found = extract(text, "supply")
+    claim = next(s for s in found if s.role("asserter"))
+    assert claim.role("item") == ("item:item.artillery-shells",) and claim.role("denier") == ("known:Kim_Yo_Jong",)
+    (denied,) = [s for s in found if not s.role("asserter")]
+    assert denied.role("item") == ("item:item.weapons",) and denied.role("denier") == ("known:Kim_Yo_Jong",)
+
+
+def test_a_denial_of_one_weapon_does_not_reject_another():
+    text = ("Iran tidak pernah mengirim drone ke Rusia, kata Kementerian Luar Negeri Iran. "
+            "Amerika Serikat menyebut Iran telah mengirim rudal ke Rusia.")
+    claim = next(s for s in extract(text, "supply") if s.role("asserter"))
+    assert claim.role("denier") == ()
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Kedua pemimpin berbincang selama empat jam, menurut juru bicara Kremlin Dmitry Peskov.", "known:Dmitry_Peskov",
+     "Kedua pemimpin berbincang selama empat jam"),
+    ("Menurut analis dari Carnegie Endowment, Alexander Gabuev, Beijing berhati-hati terhadap sanksi.",
+     P("Alexander Gabuev"), "Beijing berhati-hati terhadap sanksi"),
+    # a body named alone is the speaker, and a titled person after its comma is what it said of them
+    ("Menurut Kementerian Luar Negeri Rusia, Presiden Rusia Vladimir Putin akan datang.",
+     "org:ministry.foreign|known:Russia", "Presiden Rusia Vladimir Putin akan datang"),
+])
+def test_according_to_a_titled_person_is_the_person_not_the_body_in_the_title(text, speaker, content):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (speaker,) and s.value("text") == content
+
+
+@pytest.mark.parametrize("text, agent, dest", [
+    ("Presiden Ukraina Volodymyr Zelensky menyambut kedatangan Menteri Luar Negeri Amerika Serikat Antony Blinken "
+     "di Kiev, Rabu.", "known:Antony_Blinken", "known:Kyiv"),
+    ("Sebelumnya, Wang Yi, diplomat top China, telah mengunjungi Moskow pada Februari 2023.", "known:Wang_Yi",
+     "known:Moscow"),
+    ("Wang Yi, Menteri Luar Negeri China, mengunjungi Moskow.", "known:Wang_Yi", "known:Moscow"),
+])
+def test_visits_welcomed_by_a_host_and_by_a_subject_described_between_commas(text, agent, dest):
+    (v,) = extract(text, "visit")
+    assert v.role("agent") == (agent,) and v.role("destination") == (dest,)
+
+
+def test_no_visit_of_troops_arriving():
+    assert extract("Kedatangan pasukan Korea Utara ke Rusia dikonfirmasi Pentagon.", "visit") == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    ('"Kami mendukung Ukraina," ujar Blinken dalam konferensi pers bersama Menteri Luar Negeri Ukraina Dmytro Kuleba.',
+     {"known:Antony_Blinken", P("Dmytro Kuleba")}),
+    ("Menteri Luar Negeri Amerika Serikat Antony Blinken menggelar jumpa pers bersama dengan Menteri Luar Negeri "
+     "Ukraina Dmytro Kuleba di Kiev.", {"known:Antony_Blinken", P("Dmytro Kuleba")}),
+])
+def test_a_joint_press_conference_is_a_meeting(text, pair):
+    (m,) = extract(text, "meeting")
+    assert people(m) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Dalam konferensi pers bersama, Menteri Luar Negeri Iran Abbas Araghchi menegaskan hal itu.",
+    "Menteri Luar Negeri Amerika Serikat Antony Blinken menggelar konferensi pers bersama wartawan di Kiev.",
+])
+def test_a_press_conference_with_no_one_named_is_no_meeting(text):
+    assert extract(text, "meeting") == []
+
+
+def test_a_titled_person_supplying_acts_for_their_country_later_in_the_article():
+    text = ("Menteri Luar Negeri Amerika Serikat Antony Blinken tiba di Kiev. Dalam kunjungannya, Blinken mengumumkan "
+            "paket bantuan militer baru untuk Ukraina, termasuk amunisi.")
+    (s,) = extract(text, "supply")
+    assert s.role("supplier") == ("known:United_States",) and s.role("recipient") == ("known:Ukraine",)
+    # a person the article gives no country supplies for no one
+    assert extract("Antony Blinken mengirim amunisi ke Ukraina.", "supply") == []

@@ -22,3 +22,28 @@ def test_a_rejection_denies_the_claims_before_it_not_the_meeting_told_around_the
     kinds = {e.id: e.kind for e in merged.events}
     (rejection,) = [s for s in merged.statements if s.denies]
     assert {kinds[d] for d in rejection.denies} == {"supply"}
+
+
+def _merged_all(*texts: str):
+    arts = [Extracted.of(process_article(RawArticle(f"{n}.txt", t, Metadata()))) for n, t in enumerate(texts)]
+    return merge(sorted(arts, key=lambda x: x.id))
+
+
+def _visits(merged) -> list[str | None]:
+    return sorted(e.date for e in merged.events if e.kind == "visit")
+
+
+def test_a_visit_told_on_days_close_together_is_one_visit_from_its_first_day():
+    merged = _merged_all(
+        "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang pada Rabu (18/10/2023).\n",
+        "Pemimpin Korea Utara Kim Jong Un menyambut kedatangan Menteri Luar Negeri Rusia Sergei Lavrov di "
+        "Pyongyang, Kamis (19/10/2023).\n")
+    assert _visits(merged) == ["2023-10-18"]
+
+
+def test_visits_days_apart_or_to_another_city_stay_apart():
+    merged = _merged_all(
+        "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang pada Rabu (18/10/2023).\n",
+        "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang pada Senin (30/10/2023).\n",
+        "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Wonsan pada Kamis (19/10/2023).\n")
+    assert _visits(merged) == ["2023-10-18", "2023-10-19", "2023-10-30"]
