@@ -47,9 +47,10 @@ class MeetingsExtractor:
         planned: list[bool] = []  # of each found meeting, read once
         # "kedua pria itu …": the pair of the last meeting told as having happened, else of the
         # last one planned ("X dijadwalkan bertemu Y. … kedua pemimpin akan membahas …")
-        last_told = last_planned = None
+        last_told = last_planned = last_leaders = None
+        leaders = _leaders(ann)
         for sent in ann.sentences:
-            for rule, start, end, people in self._in_sentence(ann, sent, last_told or last_planned):
+            for rule, start, end, people in self._in_sentence(ann, sent, last_told or last_planned, last_leaders):
                 lo, hi = clause_bounds(ann, sent, start)
                 if has_cue("remote", ann.doc.text[lo:hi]):
                     continue  # a call or a video conference: they spoke, they did not meet
@@ -66,6 +67,8 @@ class MeetingsExtractor:
                         last_planned = pair
                     else:
                         last_told = pair
+                        if leaders.issuperset(pair):
+                            last_leaders = pair  # "kedua pemimpin": of the leaders, not a minister at the airport
         dates = [date_near(ann, sent, start, future=plan) for (sent, _r, start, _e, _p), plan in zip(found, planned)]
         places = self._places(ann, found, planned, dates)
         for (sent, rule, _start, _end, people), (place, inferred), plan, (date, date_inferred) in zip(
@@ -76,8 +79,8 @@ class MeetingsExtractor:
                 "place_inferred": inferred or None, "planned": plan or None,
             })
 
-    def _in_sentence(self, ann: AnnotatedDoc, sent: Sentence, last: tuple[str, ...] | None
-                     ) -> Iterator[tuple[str, int, int, list[str]]]:
+    def _in_sentence(self, ann: AnnotatedDoc, sent: Sentence, last: tuple[str, ...] | None,
+                     last_leaders: tuple[str, ...] | None = None) -> Iterator[tuple[str, int, int, list[str]]]:
         text = ann.doc.text
         for label in ("meeting-verb", "meeting-passive"):
             # active "X bertemu Y" and passive "Y ditemui oleh X" name the same two people
@@ -104,9 +107,9 @@ class MeetingsExtractor:
             b = first_actor_after(ann, end + m.start("b"), end + m.end("b"), PERSON)
             if a and b and a.start - end <= 40:
                 yield rule, start, end, [a.entity, b.entity]
-        yield from self._joint(ann, sent, last)
+        yield from self._joint(ann, sent, last, last_leaders)
 
-    def _joint(self, ann: AnnotatedDoc, sent: Sentence, last) -> Iterator[tuple[str, int, int, list[str]]]:
+    def _joint(self, ann: AnnotatedDoc, sent: Sentence, last, last_leaders=None) -> Iterator[tuple[str, int, int, list[str]]]:
         """'X dan Y membahas ...'; 'kedua pria itu berjabat tangan'."""
         text = ann.doc.text
         people = in_span(ann, sent.start, sent.end, PERSON)
@@ -125,6 +128,8 @@ class MeetingsExtractor:
             if joint is None:
                 continue
             # "kedua pria itu": the pair of the meeting just told, else the last two people named
+            if last_leaders and LEADERS_NOUN.search(text, s, e):
+                last = last_leaders
             pair = list(last) if last and len(last) == 2 else _last_two_people(ann, s)
             if pair:
                 yield rule, s, joint[2], pair  # to the verb: "kedua pemimpin akan membahas" is a plan
@@ -174,6 +179,15 @@ class MeetingsExtractor:
 def _stated_place(stated, date: str | None, inferred: str | None) -> str | None:
     """The first place stated for the pair on a date that agrees with `date`; else the inferred one."""
     return next((place for when, place in stated if dates_agree(when, date)), inferred)
+
+
+LEADER_TITLES = frozenset({"title.president", "title.prime-minister", "title.leader", "title.chancellor", "title.king"})
+LEADERS_NOUN = re.compile(r"\bpemimpin\b", re.I)
+
+
+def _leaders(ann: AnnotatedDoc) -> frozenset[str]:
+    """The people the article titles as heads of state or government."""
+    return frozenset(app.person for app in ann.appositions if app.rule in LEADER_TITLES)
 
 
 def _unknown_venue(p: Mention) -> bool:

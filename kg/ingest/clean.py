@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from kg.ingest.readers import RawArticle
 from kg.knowledge import KnownEntity, load_known
@@ -105,16 +106,16 @@ def _strip_headline(kept: list[tuple[int, str]], meta: _MetaBuilder) -> list[tup
 
 
 def _strip_dateline(kept, meta: _MetaBuilder, outlets) -> list[tuple[int, str]]:
-    for i, (offset, text) in enumerate(kept[:4]):
+    for i, (_offset, text) in enumerate(kept[:4]):
         m = DATELINE_RX.match(text)
         if m and _dateline_parts(m, meta, outlets):
-            before = kept[:i]
-            if before and not meta.title and _looks_like_title(before[-1][1]):
-                # a headline line right above the dateline ("Judul\nKOMPAS.com - ...") is the title
-                meta.title = before[-1][1]
-                before = before[:-1]
-            rest = [(offset + m.end(), text[m.end():])] if text[m.end():] else []
-            return before + rest + kept[i + 1 :]
+            return _cut_dateline(kept, i, m, meta)
+    # "Jakarta - …", "MOSKOW - …": a city the files know, alone, opening the story (detik, Sindonews)
+    for i, (_offset, text) in enumerate(kept[:2]):
+        m = DATELINE_RX.match(text)
+        if m and not m.group("b") and not m.group("wire") and text[m.end():] and _is_known_place(m.group("a").strip()):
+            meta.dateline_place = m.group("a").strip()
+            return _cut_dateline(kept, i, m, meta)
     # "MOSKOW: …" only where no line has an outlet's dateline ("Zelensky: Korut Kirim Pasukan" is a headline)
     for i, (offset, text) in enumerate(kept[:4]):
         m = COLON_DATELINE_RX.match(text)
@@ -122,6 +123,18 @@ def _strip_dateline(kept, meta: _MetaBuilder, outlets) -> list[tuple[int, str]]:
             meta.dateline_place = meta.dateline_place or m.group("a")
             return kept[:i] + [(offset + m.end(), text[m.end():])] + kept[i + 1 :]
     return kept
+
+
+def _cut_dateline(kept, i: int, m: re.Match, meta: _MetaBuilder) -> list[tuple[int, str]]:
+    """The lines without the dateline `m` of line i; a headline line right above it is the title
+    ("Judul\nKOMPAS.com - ...")."""
+    offset, text = kept[i]
+    before = kept[:i]
+    if before and not meta.title and _looks_like_title(before[-1][1]):
+        meta.title = before[-1][1]
+        before = before[:-1]
+    rest = [(offset + m.end(), text[m.end():])] if text[m.end():] else []
+    return before + rest + kept[i + 1 :]
 
 
 def _dateline_parts(m: re.Match, meta: _MetaBuilder, outlets) -> bool:
@@ -155,6 +168,15 @@ def _strip_trailing_author(kept, meta: _MetaBuilder) -> list[tuple[int, str]]:
         meta.add_author(m.group("name"))
         return kept[:-1] + [(offset, text[: m.start()])]
     return kept
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    return frozenset(name.lower() for ent in load_known().values() if ent.type == "Place" for name in ent.names())
+
+
+def _is_known_place(text: str) -> bool:
+    return text.lower() in _known_places()
 
 
 def _is_domain(text: str) -> bool:

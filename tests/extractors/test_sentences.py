@@ -941,3 +941,14 @@ def test_a_titled_person_supplying_acts_for_their_country_later_in_the_article()
     assert s.role("supplier") == ("known:United_States",) and s.role("recipient") == ("known:Ukraine",)
     # a person the article gives no country supplies for no one
     assert extract("Antony Blinken mengirim amunisi ke Ukraina.", "supply") == []
+
+
+def test_kedua_pemimpin_are_the_last_pair_of_leaders_met_not_a_minister_at_the_airport():
+    text = ("Presiden Rusia Vladimir Putin menjamu Perdana Menteri India Narendra Modi di Moskow pada Senin. "
+            "Modi disambut Wakil Perdana Menteri Rusia Denis Manturov di bandara. "
+            "Keesokan harinya, kedua pemimpin menggelar pembicaraan resmi di Kremlin.")
+    last = extract(text, "meeting")[-1]
+    assert people(last) == {"known:Vladimir_Putin", "known:Narendra_Modi"}
+    # "keduanya" is still the pair just told
+    text = text.replace("kedua pemimpin menggelar", "keduanya menggelar")
+    assert people(extract(text, "meeting")[-1]) == {"known:Narendra_Modi", P("Denis Manturov")}

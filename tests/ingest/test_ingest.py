@@ -200,3 +200,23 @@ def test_the_one_line_above_the_pages_metadata_is_the_headline():
 def test_a_lead_sentence_above_an_editor_line_stays_body():
     doc = clean("Menteri Luar Negeri Kanada Melanie Joly tiba di Tokyo.\nEditor: Rina Putri\nIa disambut di bandara.\n")
     assert doc.meta.title is None and doc.text.startswith("Menteri Luar Negeri Kanada Melanie Joly tiba")
+
+
+@pytest.mark.parametrize("text, place, body", [
+    ("Jakarta - Menteri Luar Negeri RI bertemu mitranya dari Malaysia.\n", "Jakarta",
+     "Menteri Luar Negeri RI bertemu"),
+    ("Judul Berita Ini\nMOSKOW - Presiden Rusia menjamu tamunya.\n", "MOSKOW", "Presiden Rusia menjamu"),
+])
+def test_a_known_city_alone_opening_the_story_is_its_dateline(text, place, body):
+    doc = clean(text)
+    assert doc.meta.dateline_place == place and doc.text.startswith(body)
+
+
+@pytest.mark.parametrize("text", [
+    "Harga tiket Jakarta - Bandung naik.\n",  # a route, not a dateline
+    "Pertama, Presiden berpidato.\nKedua, Jakarta - kota itu - banjir.\n",  # not opening the story
+    "Sukirman - nama samaran - bercerita kepada kami.\n",  # no city the files know
+])
+def test_no_dateline_of_a_dash_after_a_word_that_is_no_known_city_opening_the_story(text):
+    doc = clean(text)
+    assert doc.meta.dateline_place is None and doc.text == text.strip()
