@@ -135,7 +135,8 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
 
 
 # what may stand between a subject's closing comma and its verb: "…, telah mengunjungi"
-AUXILIARIES = re.compile(r"\s*(?:(?:telah|sudah|juga|pun|akan|baru|sempat|kemudian|lalu|pernah)\s+)*")
+# (not "lalu"/"kemudian": those join a second clause, whose subject subject_of finds)
+AUXILIARIES = re.compile(r"\s*(?:(?:telah|sudah|juga|pun|akan|baru|sempat|pernah)\s+)*")
 
 
 def _apposition(ann: AnnotatedDoc, sent: Sentence, comma: int, types=None) -> Mention | None:

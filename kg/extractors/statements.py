@@ -187,8 +187,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
     if not out:
         m = ACCORDING_AFTER.search(body)
         # "menurut juru bicara Kremlin Dmitry Peskov": the person, not the body in their title
-        who = (first_actor_after(ann, sent.start + m.start("who"), sent.start + m.end("who"), {"Person"})
-               or first_actor_after(ann, sent.start + m.start("who"), sent.start + m.end("who"), SPEAKERS)) if m else None
+        span = (sent.start + m.start("who"), sent.start + m.end("who")) if m else None
+        who = (first_actor_after(ann, *span, {"Person"}) or first_actor_after(ann, *span, SPEAKERS)) if span else None
         if who and actor_key(who):
             content = _strip(text[sent.start : sent.start + m.start()])
             if len(content) >= 8:

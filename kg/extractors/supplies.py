@@ -57,7 +57,7 @@ class SuppliesExtractor:
                 # a negated one said by someone denies it ("X menegaskan bahwa Iran tidak pernah
                 # memasok drone kepada Rusia"); told by the article, a statement of its own records it
                 denied = negated(text[max(sent.start, start - 30) : start])
-                if denied and not any(sp.start <= start < sp.end + 1 for sp in said):
+                if denied and _speech_at(said, start) is None:
                     continue
                 supplier = _supplier(ann, sent, start, last_supplier)
                 stop = _clause_end(text, end, sent.end)
@@ -116,7 +116,7 @@ class SuppliesExtractor:
     def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str, frozenset[str]]]) -> Iterator[Assertion]:
         text = ann.doc.text
         for idx, sent, rule, start, supplier, recipient, item, said, negative in found:
-            within = next((sp for sp in said if sp.start <= start < sp.end + 1), None)
+            within = _speech_at(said, start)
             if within is not None and (negative or has_cue(
                     "denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start])):
                 asserter, deniers = None, [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
@@ -133,6 +133,11 @@ class SuppliesExtractor:
                 "supplier": [supplier], "recipient": [recipient] if recipient else [], "item": [item.entity],
                 "asserter": [asserter] if asserter else [], "denier": deniers,
             }, {"date": date, "date_inferred": inferred or None, "hedged": hedged})
+
+
+def _speech_at(said, pos: int):
+    """The speech of the sentence whose reported content holds `pos`, if any."""
+    return next((sp for sp in said if sp.start <= pos < sp.end + 1), None)
 
 
 def _supplier(ann: AnnotatedDoc, sent: Sentence, pos: int, previous: str | None) -> str | None:

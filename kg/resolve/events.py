@@ -100,7 +100,7 @@ def _absorb(e: Event, a: Assertion, roles: dict, place: str | None, values: dict
     date = values.get("date")
     inferred_date = bool(values.get("date_inferred"))
     if date and (e.date is None or (len(date) > len(e.date) and not inferred_date) or (e.date_inferred and not inferred_date)
-                 or (len(date) == len(e.date) == 10 and date < e.date and not inferred_date)):
+                 or (e.kind == "visit" and len(date) == len(e.date) == 10 and date < e.date and not inferred_date)):
         e.date, e.date_inferred = date, inferred_date  # of days a visit is told on, the first
     inferred_place = bool(values.get("place_inferred"))
     if place and (e.place is None or (e.place_inferred and not inferred_place)):

@@ -77,9 +77,13 @@ TIME_WORDS = ("hari", "tanggal", "bulan", "tahun", "pekan", "minggu", "awal", "a
 
 def only_time_words(text: str) -> bool:
     """Whether `text` holds nothing but words of time before a date ("hari Rabu ", "awal bulan ")."""
+    return all(w.lower() in _time_words() for w in re.findall(r"[\w']+", text))
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
     t = _tables()
-    words = {*TIME_WORDS, *t["weekdays"], *t["months"]}
-    return all(w.lower() in words for w in re.findall(r"[\w']+", text))
+    return frozenset({*TIME_WORDS, *t["weekdays"], *t["months"]})
 
 
 def from_story(mention: DateMention, text: str) -> bool:
