@@ -187,7 +187,8 @@ LEADERS_NOUN = re.compile(r"\bpemimpin\b", re.I)
 
 def _leaders(ann: AnnotatedDoc) -> frozenset[str]:
     """The people the article titles as heads of state or government."""
-    return frozenset(app.person for app in ann.appositions if app.rule in LEADER_TITLES)
+    return frozenset(app.person for app in ann.appositions
+                     if app.rule in LEADER_TITLES and not (app.title or "").startswith("Wakil"))
 
 
 def _unknown_venue(p: Mention) -> bool:

@@ -117,14 +117,15 @@ class SuppliesExtractor:
         text = ann.doc.text
         for idx, sent, rule, start, supplier, recipient, item, said, negative in found:
             within = _speech_at(said, start)
+            hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
             if within is not None and (negative or has_cue(
                     "denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start])):
                 asserter, deniers = None, [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
             else:
                 asserter = within.speaker if within is not None else (said[0].speaker if said else None)
+                # a hedged claim ("Iran dituding memasok …") is someone's even where the text does not say whose
                 deniers = list(dict.fromkeys(who for at, who, items in denials
-                                             if who != asserter and _denies(at, items, idx, item, asserter)))
-            hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
+                                             if who != asserter and _denies(at, items, idx, item, asserter or hedged)))
             date, inferred = date_near(ann, sent, start)
             if negative and inferred:
                 date, inferred = None, False  # "tidak pernah memasok": no time of its own, the claim's is the one
@@ -288,12 +289,13 @@ def _items_named(ann: AnnotatedDoc, start: int, end: int) -> frozenset[str]:
     return frozenset(m.entity for m in in_span(ann, start, end, ITEMS))
 
 
-def _denies(at: int, items: frozenset[str], idx: int, item: Mention, asserter: str | None) -> bool:
+def _denies(at: int, items: frozenset[str], idx: int, item: Mention, claimed: bool) -> bool:
     """Whether a denial in sentence `at` naming `items` rejects the claim of `item` in sentence
     `idx`: one that names what was supplied rejects the claims of it anywhere in the article ("Kremlin
     membantah kehadiran tentara Korea Utara"), and not the claims of other things; one that names
-    nothing ("tuduhan itu tidak benar") rejects an attributed claim of the three sentences before it.
-    A denial of weapons ("senjata") rejects the claims of any weapon."""
+    nothing ("tuduhan itu tidak benar") rejects a claim (`claimed`: attributed or hedged, not told
+    as fact) of the three sentences before it. A denial of weapons ("senjata") rejects the claims
+    of any weapon."""
     if items:  # "senjata" covers every weapon: "kami tidak pernah mengekspor senjata" rejects the shells too
         return (item.entity in items or (GENERIC_WEAPON in items and item.type == "Weapon")) and at != idx
-    return asserter is not None and 0 < at - idx <= 3
+    return bool(claimed) and 0 < at - idx <= 3

@@ -142,9 +142,10 @@ def _dateline_parts(m: re.Match, meta: _MetaBuilder, outlets) -> bool:
     parts = [p.strip() for p in (m.group("a"), m.group("b")) if p]
     outlet = next((p for p in parts if _outlet_of(p, outlets) or _is_domain(p)), None)
     if outlet is None:
-        if m.group("wire") and len(parts) == 1 and re.fullmatch(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}", parts[0]):
-            # "SEOUL (Reuters) -", "Jakarta (ANTARA) -": a city and the agency that filed it; with no
-            # other publisher named, the agency's own copy is what this is
+        if m.group("wire") and all(re.fullmatch(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}", p) for p in parts):
+            # "SEOUL (Reuters) -", "Jakarta (ANTARA) -", "Doha, Qatar (ANTARA/Anadolu) -": a city (and
+            # its country) and the agency that filed it; with no other publisher named, the agency's
+            # own copy is what this is
             meta.dateline_place = parts[0]
             meta.cite(m.group("wire"), outlets)
             meta.dateline_wire = re.split(r"\s*/\s*", m.group("wire").strip())[0]  # the first agency files it

@@ -952,3 +952,28 @@ def test_kedua_pemimpin_are_the_last_pair_of_leaders_met_not_a_minister_at_the_a
     # "keduanya" is still the pair just told
     text = text.replace("kedua pemimpin menggelar", "keduanya menggelar")
     assert people(extract(text, "meeting")[-1]) == {"known:Narendra_Modi", P("Denis Manturov")}
+
+
+@pytest.mark.parametrize("claim, denied", [
+    ("Iran dituding memasok roket kepada Hamas.", True),  # an accusation, whosever it is
+    ("Iran memasok roket kepada Hamas.", False),  # told as fact by the article: not what the denial rejects
+])
+def test_a_bare_rejection_denies_an_accusation_before_it(claim, denied):
+    (s,) = extract(claim + " Teheran membantah tuduhan tersebut.", "supply")
+    assert s.role("denier") == (("known:Iran",) if denied else ())
+    assert s.value("hedged") is denied
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Kementerian Pertahanan Korea Selatan memperkirakan sekitar 11.000 tentara Korea Utara berada di Rusia.",
+     "org:ministry.defence|known:South_Korea"),
+])
+def test_an_estimate_is_a_statement_of_who_made_it(text, speaker):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (speaker,)
+
+
+def test_a_military_unit_deployed_is_troops_supplied():
+    (s,) = extract("Menurut Sekretaris Jenderal NATO Mark Rutte, unit militer Korea Utara telah dikerahkan ke "
+                   "wilayah Kursk.", "supply")
+    assert s.role("supplier") == ("known:North_Korea",) and s.role("item") == ("item:item.troops",)

@@ -220,3 +220,9 @@ def test_a_known_city_alone_opening_the_story_is_its_dateline(text, place, body)
 def test_no_dateline_of_a_dash_after_a_word_that_is_no_known_city_opening_the_story(text):
     doc = clean(text)
     assert doc.meta.dateline_place is None and doc.text == text.strip()
+
+
+def test_a_city_its_country_and_the_agencies_that_filed_it():
+    doc = clean("Doha, Qatar (ANTARA/Anadolu) - Perdana Menteri Qatar bertemu Direktur CIA di Doha.\n")
+    assert doc.meta.publisher == "ANTARA" and doc.meta.dateline_place == "Doha"
+    assert set(doc.meta.cites) >= {"ANTARA", "Anadolu"} and doc.text.startswith("Perdana Menteri Qatar")

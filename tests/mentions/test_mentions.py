@@ -248,3 +248,12 @@ def test_an_analyst_named_after_their_field_and_place_of_work(text, person, work
 ])
 def test_no_analyst_where_a_word_after_the_title_is_no_field(text):
     assert {p for p in positions(text) if p[1] == "Analis"} == set()
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Wakil Sekretaris Jenderal NATO Mircea Geoana tiba di Seoul.", "Wakil Sekretaris Jenderal"),
+    ("Wakil Presiden Amerika Serikat Kamala Harris tiba di Jakarta.", "Wakil Presiden"),
+    ("Sekretaris Jenderal NATO Mark Rutte tiba di Seoul.", "Sekretaris Jenderal"),
+])
+def test_wakil_before_a_title_makes_the_deputy(text, title):
+    assert {p[1] for p in positions(text)} == {title}
