@@ -50,9 +50,13 @@ def _negated_rx() -> re.Pattern:
                       rf"(?:\s+(?:{cue_words('negation-modal')}))*\s*$", re.I)
 
 
-def negated(before: str) -> bool:
-    """True when the words right before a verb negate it: "tidak bertemu", "belum pernah bertemu"."""
-    return bool(_negated_rx().search(before))
+NEGATION_REACH = 30  # how far before a verb its negation may start
+
+
+def negated(text: str, pos: int, floor: int = 0) -> bool:
+    """True when the words right before the verb at `pos` (not before `floor`: the sentence's
+    start) negate it: "tidak bertemu", "belum pernah bertemu"."""
+    return bool(_negated_rx().search(text[max(floor, pos - NEGATION_REACH) : pos]))
 
 
 def affirmed_cues(ann: AnnotatedDoc, sent: Sentence, label: str) -> list[tuple[str, int, int]]:
@@ -60,7 +64,7 @@ def affirmed_cues(ann: AnnotatedDoc, sent: Sentence, label: str) -> list[tuple[s
     tidak mengirim rudal", "belum pernah bertemu")."""
     text = ann.doc.text
     return [(rule, start, end) for rule, start, end in find_cues(label, text[sent.start : sent.end], sent.start)
-            if not negated(text[max(sent.start, start - 30) : start])]
+            if not negated(text, start, sent.start)]
 
 
 def has_cue(label: str, text: str) -> bool:

@@ -56,7 +56,7 @@ class SuppliesExtractor:
             for rule, start, end in find_cues("supply-verb", text[sent.start : sent.end], sent.start):
                 # a negated one said by someone denies it ("X menegaskan bahwa Iran tidak pernah
                 # memasok drone kepada Rusia"); told by the article, a statement of its own records it
-                denied = negated(text[max(sent.start, start - 30) : start])
+                denied = negated(text, start, sent.start)
                 if denied and _speech_at(said, start) is None:
                     continue
                 supplier = _supplier(ann, sent, start, last_supplier)
@@ -282,7 +282,7 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
 
 def _says_not_supplied(said: str) -> bool:
     """Whether reported content negates a supply ("Iran tidak pernah memasok drone kepada Rusia")."""
-    return any(negated(said[max(0, start - 30) : start]) for _rule, start, _end in find_cues("supply-verb", said, 0))
+    return any(negated(said, start) for _rule, start, _end in find_cues("supply-verb", said, 0))
 
 
 def _items_named(ann: AnnotatedDoc, start: int, end: int) -> frozenset[str]:

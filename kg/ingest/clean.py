@@ -40,8 +40,7 @@ DATE_LINE_RX = re.compile(r"^[\w ,.'’()/:+|•–-]*\d{4}[\w ,.'’()/:+|•�
 
 def clean_article(raw: RawArticle) -> Document:
     """Clean one article and read its metadata; a pure function of the article."""
-    known = load_known()
-    outlets = _outlet_index(known)
+    outlets = known_names("NewsOrganization")
     lines = [(m.start(), m.group(0).rstrip("\r\n")) for m in LINE_RX.finditer(raw.text) if m.group(0)]
     meta = _MetaBuilder(raw.page)
     kept: list[tuple[int, str]] = []  # (raw offset, text) of body lines
@@ -171,23 +170,21 @@ def _strip_trailing_author(kept, meta: _MetaBuilder) -> list[tuple[int, str]]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def _known_places() -> frozenset[str]:
-    return frozenset(name.lower() for ent in load_known().values() if ent.type == "Place" for name in ent.names())
-
-
 def _is_known_place(text: str) -> bool:
-    return text.lower() in _known_places()
+    return text.lower() in known_names("Place")
 
 
 def _is_domain(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|co|id|net|org|co\.id|tv|news)", text, re.I))
 
 
-def _outlet_index(known: dict[str, KnownEntity]) -> dict[str, KnownEntity]:
+@lru_cache(maxsize=8)
+def known_names(type_: str) -> dict[str, KnownEntity]:
+    """The known entities of a type by each of their names and web domains, lower-cased (made
+    once: every article's metadata reads the outlets')."""
     index = {}
-    for ent in known.values():
-        if ent.type == "NewsOrganization":
+    for ent in load_known().values():
+        if ent.type == type_:
             for name in ent.names() | ent.domains:
                 index[name.lower()] = ent
     return index

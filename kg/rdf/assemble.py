@@ -425,10 +425,9 @@ def _organisation(a: Assembler, name: str, index: EntityIndex) -> ox.NamedNode:
 
 
 def _describe_organisation(a: Assembler, name: str, index: EntityIndex) -> ox.NamedNode:
-    from kg.ingest.clean import _outlet_index, _outlet_of
-    from kg.knowledge import load_known
+    from kg.ingest.clean import _outlet_of, known_names
 
-    ent = _outlet_of(name, _outlet_index(load_known()))
+    ent = _outlet_of(name, known_names("NewsOrganization"))
     if ent is not None:
         node = a.node(ent.id)
         if ent.id not in index.entities:  # known but never named in a text: still typed and labelled
