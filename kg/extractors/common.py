@@ -118,14 +118,20 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
             if found is None and before >= 0 and RELAY_ASIDE.match(head[before + 1 : cut].strip()):
                 # "X, dilansir kantor berita TASS, menyatakan …": the subject is before the aside
                 return nearest_actor_before(ann, sent, sent.start + before, types, stop_at_comma)
-            if found is None and before >= 0 and not any(
-                    actor_key(x) and (not types or x.type in types)
-                    for x in in_span(ann, sent.start + before + 1, sent.start + cut)):
-                # "Wang Yi, diplomat top China, telah mengunjungi …": the name before a description
-                found = next((m for m in in_span(ann, sent.start, sent.start + before)
-                              if m.end == sent.start + before and actor_key(m)
-                              and (not types or m.type in types)), None)
+            if found is None and before >= 0:
+                # "Wang Yi, diplomat top China, telah mengunjungi …" and "Belousov, yang menggantikan
+                # Shoigu pada Mei, mengatakan …": the name before a description or a relative clause
+                # (a person's description may name their country, not another person)
+                head_actor = _ending_at(ann, sent.start, sent.start + before, types)
+                aside = [x for x in in_span(ann, sent.start + before + 1, sent.start + cut)
+                         if actor_key(x) and (not types or x.type in types)]
+                if head_actor is not None and (RELATIVE.match(head, before + 1) or not aside or (
+                        head_actor.type == "Person" and all(x.type != "Person" for x in aside))):
+                    found = head_actor
             return found
+        if cut >= 0 and head[cut] == "," and RELATIVE.match(head, cut + 1):
+            # "Putin, yang tiba di Hanoi pada Rabu, …": the verb of a relative clause is its head's
+            return _ending_at(ann, sent.start, sent.start + cut, types)
         if cut >= 0:
             lo = sent.start + cut + 1
     for m in reversed(in_span(ann, lo, pos)):
@@ -138,6 +144,13 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
     return None
 
 
+def _ending_at(ann: AnnotatedDoc, lo: int, pos: int, types=None) -> Mention | None:
+    """The actor whose name ends right at `pos` (a comma after it)."""
+    return next((m for m in in_span(ann, lo, pos)
+                 if m.end == pos and actor_key(m) and (not types or m.type in types)), None)
+
+
+RELATIVE = re.compile(r"\s*yang\s")  # "X, yang …": a clause about X
 # what may stand between a subject's closing comma and its verb: "…, telah mengunjungi"
 # (not "lalu"/"kemudian": those join a second clause, whose subject subject_of finds)
 AUXILIARIES = re.compile(r"\s*(?:(?:telah|sudah|juga|pun|akan|baru|sempat|pernah)\s+)*")

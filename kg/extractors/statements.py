@@ -42,6 +42,8 @@ CONTENT_OPENING = re.compile(rf"(?:\s*(?:{cue_words('time-ago')}))?\s*(?:(?:{cue
 ACCORDING_AFTER = re.compile(rf",\s+(?:{cue_words('speech-according')})\s+(?:(?:{cue_words('source-noun')})\s+)?"
                              r"(?P<who>[^,]{2,80}?)\s*\.?\s*$", re.I)
 ACCORDING_BEFORE = re.compile(rf"\s*(?:{cue_words('speech-according')})\s+", re.I)
+# what stands between a subject and its verb when it is set off by commas ("X, yang …, mengatakan")
+ASIDE = re.compile(r",[^,]{1,160},\s*(?:\w+\s+){0,2}")
 # "…, katanya" / "…, kata dia": a speaker named only by a pronoun
 PRONOUN_ATTRIBUTION = re.compile(rf"(?:(?:{cue_words('speech-after-enclitic')})\b"
                                  rf"|(?:{cue_words('speech-after-pronoun')})\s+(?:{cue_words('pronoun')})\b)")
@@ -157,7 +159,9 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             subject_end = sent.start + pron[-1].end() if pron else subject_end
         if who is None or actor_key(who) is None:
             continue
-        if s - subject_end > 60:  # (the pronoun's, not its antecedent's: "Ia juga menegaskan …")
+        # (the pronoun's, not its antecedent's: "Ia juga menegaskan …"; past a clause set off by
+        # commas: "Belousov, yang menggantikan Shoigu pada Mei lalu, mengatakan …")
+        if s - subject_end > 60 and not ASIDE.fullmatch(text, subject_end, s):
             continue
         rest = text[e : sent.end]
         addressee = None
@@ -186,9 +190,11 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
     # "..., menurut (laporan) X." closing a sentence that names no other speaker
     if not out:
         m = ACCORDING_AFTER.search(body)
-        # "menurut juru bicara Kremlin Dmitry Peskov": the person, not the body in their title
+        # "menurut juru bicara Kremlin Dmitry Peskov": the person, not the body in their title;
+        # "menurut kantor berita Rusia TASS": the agency, not the country that qualifies it
         span = (sent.start + m.start("who"), sent.start + m.end("who")) if m else None
-        who = (first_actor_after(ann, *span, {"Person"}) or first_actor_after(ann, *span, SPEAKERS)) if span else None
+        who = next((w for types in ({"Person"}, RELAY_ORGS, SPEAKERS) if (w := first_actor_after(ann, *span, types))),
+                   None) if span else None
         if who and actor_key(who):
             content = _strip(text[sent.start : sent.start + m.start()])
             if len(content) >= 8:

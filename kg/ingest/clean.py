@@ -237,10 +237,17 @@ class _MetaBuilder:
                 self.read_line(part, offset, outlets)
             return True
         for pat, rx in compiled("id", "metadata.jsonl"):
-            m = rx.match(line)
+            m = rx.match(line) if pat.label != "team" else None
             if not m:
                 continue
             name = m.group("name").strip()
+            if m.groupdict().get("outlet"):
+                # "Rahajeng Kusumo Hastuti, CNBC Indonesia": a byline, where the part after the comma
+                # is an outlet and the part before no city ("Jakarta, CNN Indonesia" is a dateline)
+                ent = _outlet_of(m.group("outlet"), outlets)
+                if ent is None or ent.wire or _is_known_place(name) or not all(w[0].isupper() for w in name.split()):
+                    continue
+                self.publisher = self.publisher or m.group("outlet")
             if pat.label == "editor":
                 self.editors.append(name)
             elif pat.label == "cites":
@@ -283,6 +290,9 @@ class _MetaBuilder:
                 self.cites.append(part.strip())
 
     def add_author(self, name: str) -> None:
+        # "Tim Redaksi": the newsroom, no person
+        if any(rx.match(name.lower()) for pat, rx in compiled("id", "metadata.jsonl") if pat.label == "team"):
+            return
         if name not in self.authors:
             self.authors.append(name)
 

@@ -977,3 +977,44 @@ def test_a_military_unit_deployed_is_troops_supplied():
     (s,) = extract("Menurut Sekretaris Jenderal NATO Mark Rutte, unit militer Korea Utara telah dikerahkan ke "
                    "wilayah Kursk.", "supply")
     assert s.role("supplier") == ("known:North_Korea",) and s.role("item") == ("item:item.troops",)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Belousov, yang menggantikan Shoigu sebagai menteri pertahanan pada Mei lalu, mengatakan Moskow menghargai "
+     "dukungan itu.", "known:Andrei_Belousov"),
+    # a description with no clause of its own, as before
+    ("Wang Yi, diplomat top China, mengatakan hubungan kedua negara kuat.", "known:Wang_Yi"),
+])
+def test_a_speaker_before_a_relative_clause_set_off_by_commas(text, speaker):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (speaker,)
+
+
+def test_the_verb_of_a_relative_clause_is_its_heads_not_a_name_after_it():
+    (v,) = extract("Putin, yang tiba di Hanoi pada Rabu, bertemu Presiden Vietnam To Lam.", "visit")
+    assert v.role("agent") == ("known:Vladimir_Putin",)
+    # a relative clause about the one met: their arrival
+    (v,) = extract("Putin bertemu Xi Jinping, yang tiba di Moskow pada Senin.", "visit")
+    assert v.role("agent") == ("known:Xi_Jinping",)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Pertemuan itu berlangsung empat jam, menurut kantor berita Rusia TASS.", "known:TASS"),
+    ("Pertemuan itu berlangsung empat jam, menurut juru bicara Kremlin Dmitry Peskov.", "known:Dmitry_Peskov"),
+    ("Pertemuan itu berlangsung empat jam, menurut pejabat Rusia.", "known:Russia"),  # no one else named
+])
+def test_a_closing_menurut_prefers_a_person_then_an_agency_to_the_country_qualifying_it(text, speaker):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (speaker,)
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Amerika Serikat memperingatkan bahwa Korea Utara dapat memasok amunisi kepada Rusia.", True),
+    ("Korea Utara berpotensi mengirim rudal ke Rusia.", True),
+    ("Korea Utara bisa saja mengirim rudal ke Rusia.", True),
+    ("Dapat dipastikan Korea Utara telah memasok amunisi kepada Rusia.", False),  # certain, not possible
+    ("Korea Utara telah memasok amunisi kepada Rusia.", False),
+])
+def test_a_supply_that_could_happen_is_hedged(text, hedged):
+    (s,) = extract(text, "supply")
+    assert s.value("hedged") is hedged

@@ -226,3 +226,19 @@ def test_a_city_its_country_and_the_agencies_that_filed_it():
     doc = clean("Doha, Qatar (ANTARA/Anadolu) - Perdana Menteri Qatar bertemu Direktur CIA di Doha.\n")
     assert doc.meta.publisher == "ANTARA" and doc.meta.dateline_place == "Doha"
     assert set(doc.meta.cites) >= {"ANTARA", "Anadolu"} and doc.text.startswith("Perdana Menteri Qatar")
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Rahajeng Kusumo Hastuti, CNBC Indonesia", ("Rahajeng Kusumo Hastuti",)),
+    ("Tim Redaksi, CNBC Indonesia", ()),  # the newsroom, no person
+])
+def test_a_byline_naming_the_outlet_after_a_comma_is_no_title(byline, authors):
+    doc = clean("CNBC Indonesia\nRusia Kirim Bantuan ke Korea Utara\n" + byline + "\n27 July 2023 20:10\n\n"
+                "Jakarta, CNBC Indonesia - Rusia mengirim bantuan ke Korea Utara.\n")
+    assert doc.meta.title == "Rusia Kirim Bantuan ke Korea Utara"
+    assert doc.meta.authors == authors and doc.meta.publisher == "CNBC Indonesia"
+
+
+def test_a_city_and_an_outlet_alone_on_a_line_are_no_byline():
+    doc = clean("Jakarta, CNN Indonesia\nPresiden berpidato di depan parlemen.\n")
+    assert doc.meta.authors == ()
