@@ -21,6 +21,7 @@ from kg.extractors.common import (
     has_cue,
     in_span,
     nearest_actor_before,
+    negated,
     previous_person,
 )
 from kg.model import AnnotatedDoc, Assertion, Evidence, Sentence, make_assertion
@@ -42,6 +43,7 @@ CONTENT_OPENING = re.compile(rf"(?:\s*(?:{cue_words('time-ago')}))?\s*(?:(?:{cue
 ACCORDING_AFTER = re.compile(rf",\s+(?:{cue_words('speech-according')})\s+(?:(?:{cue_words('source-noun')})\s+)?"
                              r"(?P<who>[^,]{2,80}?)\s*\.?\s*$", re.I)
 ACCORDING_BEFORE = re.compile(rf"\s*(?:{cue_words('speech-according')})\s+", re.I)
+ACCORDING_PRONOUN = re.compile(rf"\s*(?:{cue_words('speech-according')})(?:nya|\s+(?:{cue_words('pronoun')}))\s*,\s*", re.I)
 # what stands between a subject and its verb when it is set off by commas ("X, yang …, mengatakan")
 ASIDE = re.compile(r",[^,]{1,160},\s*(?:\w+\s+){0,2}")
 # "…, katanya" / "…, kata dia": a speaker named only by a pronoun
@@ -151,6 +153,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
     for rule, s, e in find_cues("speech-before", body, sent.start):
         if any(sp.start <= s < sp.end for sp in out if sp.direct):
             continue  # the verb sits inside a quote already attributed
+        if negated(text, s, sent.start):
+            continue  # "Pyongyang tidak membantah maupun membenarkan laporan itu": nothing said
         who = nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
         subject_end = who.end if who is not None else sent.start
         if who is None:
@@ -213,8 +217,15 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             if len(content) >= 8:
                 out.append(Speech("speech.back-reference", actor_key(who), content, False, prev.start, prev.end,
                                   _relays(ann, who.end, sent.end, actor_key(who)), span=(prev.start, sent.end)))
+    # "Menurutnya, …" / "Menurut dia, …": the one who spoke just before, else the person last named
+    m = ACCORDING_PRONOUN.match(body)
+    if m:
+        who = before[0].speaker if before else (p.entity if (p := previous_person(ann, sent.start)) else None)
+        content = _strip(text[sent.start + m.end() : sent.end])
+        if who and len(content) >= 8:
+            out.append(Speech("speech.according-pronoun", who, content, False, sent.start + m.end(), sent.end))
+    m = None if out and out[-1].rule == "speech.according-pronoun" else ACCORDING_BEFORE.match(body)
     # "menurut X, ..." at the head of a sentence
-    m = ACCORDING_BEFORE.match(body)
     if m:
         # "Menurut Menteri Luar Negeri AS Antony Blinken, …": the person, not the country in their
         # title; "Menurut kantor berita Rusia TASS, …": the agency, not the country that qualifies it

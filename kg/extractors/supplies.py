@@ -120,19 +120,21 @@ class SuppliesExtractor:
             hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
             if within is not None and (negative or has_cue(
                     "denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start])):
-                asserter, deniers = None, [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
+                asserters, deniers = [], [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
             else:
-                asserter = within.speaker if within is not None else (said[0].speaker if said else None)
+                # "Amerika Serikat dan Korea Selatan memperkirakan …": each speaker asserts it
+                by = within if within is not None else (said[0] if said else None)
+                asserters = [by.speaker, *by.joint] if by is not None else []
                 # a hedged claim ("Iran dituding memasok …") is someone's even where the text does not say whose
-                deniers = list(dict.fromkeys(who for at, who, items in denials
-                                             if who != asserter and _denies(at, items, idx, item, asserter or hedged)))
+                deniers = list(dict.fromkeys(who for at, who, items in denials if who not in asserters
+                                             and _denies(at, items, idx, item, bool(asserters) or hedged)))
             date, inferred = date_near(ann, sent, start)
             if negative and inferred:
                 date, inferred = None, False  # "tidak pernah memasok": no time of its own, the claim's is the one
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
             yield make_assertion("supply", ev, {
                 "supplier": [supplier], "recipient": [recipient] if recipient else [], "item": [item.entity],
-                "asserter": [asserter] if asserter else [], "denier": deniers,
+                "asserter": asserters, "denier": deniers,
             }, {"date": date, "date_inferred": inferred or None, "hedged": hedged})
 
 
@@ -265,7 +267,7 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
            for who in (sp.speaker, *sp.joint)]
     text = ann.doc.text
     for idx, sent in enumerate(ann.sentences):
-        for _rule, start, end in find_cues("denial", text[sent.start : sent.end], sent.start):
+        for _rule, start, end in affirmed_cues(ann, sent, "denial"):  # not "tidak membantah maupun membenarkan"
             who = nearest_actor_before(ann, sent, start)
             key = actor_key(who) if who is not None else None
             if key and start - who.end <= 20:

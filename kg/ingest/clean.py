@@ -34,6 +34,7 @@ CREDIT_RX = re.compile(
     r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})",
     re.I,
 )
+WIRE_SEPARATOR = re.compile(r"\s*[/,;&|]\s*|\s+dan\s+")  # "Reuters/AFP", "Reuters | Anadolu"
 PAREN_CREDIT_RX = re.compile(r"\(([^()]{2,80})\)")
 DATE_LINE_RX = re.compile(r"^[\w ,.'’()/:+|•–-]*\d{4}[\w ,.'’()/:+|•–-]*$")  # "Senin, 11 Mei 2024 | 20:15 WIB"
 
@@ -248,6 +249,7 @@ class _MetaBuilder:
                 if ent is None or ent.wire or _is_known_place(name) or not all(w[0].isupper() for w in name.split()):
                     continue
                 self.publisher = self.publisher or m.group("outlet")
+                self.headline_before = self.headline_before or offset
             if pat.label == "editor":
                 self.editors.append(name)
             elif pat.label == "cites":
@@ -271,6 +273,10 @@ class _MetaBuilder:
             if iso and len(iso) == 10:
                 self.date = self.date or iso
                 return True
+        parts = WIRE_SEPARATOR.split(line.strip("()"))
+        if len(parts) > 1 and all((ent := _outlet_of(part, outlets)) and ent.wire for part in parts):
+            self.cite(line.strip("()"), outlets)  # "Reuters | Anadolu", "(AFP/Reuters)"
+            return True
         m = WIRE_LINE_RX.match(line)
         if m:
             ent = _outlet_of(m.group("name"), outlets)
@@ -284,7 +290,7 @@ class _MetaBuilder:
         return False
 
     def cite(self, name: str, outlets) -> None:
-        for part in re.split(r"\s*[/,;&]\s*|\s+dan\s+", name):
+        for part in WIRE_SEPARATOR.split(name):
             ent = _outlet_of(part, outlets)
             if ent and ent.wire and part.strip() not in self.cites:
                 self.cites.append(part.strip())

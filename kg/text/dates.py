@@ -58,8 +58,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{_alt(_full_months(t))})\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti)\b")),
         ("date.month-year", re.compile(rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{mon})\s+(?P<y>\d{{4}})\b", re.I)),
         ("date.year", re.compile(r"\b(?:(?:pada\s+)?tahun|pada)\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)", re.I)),
+        # (not "pekan lalu" after a weekday: "Jumat pekan lalu" is that day, date.weekday's)
         ("date.relative", re.compile(
-            rf"\b(?P<rel>{_alt([*t['relative_days'], *t['relative_months'], *t['relative_years'], *t['relative_weeks']])})\b",
+            "".join(rf"(?<!{re.escape(w)} )" for w in t["weekdays"]) + rf"\b(?P<rel>{_alt([*t['relative_days'], *t['relative_months'], *t['relative_years'], *t['relative_weeks']])})\b",
             re.I)),
         ("date.weekday", re.compile(
             rf"\b(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\b(?P<after>\s+(?:lalu|kemarin|pekan lalu|minggu lalu))?(?!\s*[(,]?\s*\d)",
@@ -172,6 +173,9 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
         if future and not g.get("after"):
             ahead = (target - ref.weekday()) % 7 or 7  # a plan made on a Wednesday for "Rabu" means next week
             return (ref + dt.timedelta(days=ahead)).isoformat(), False
+        if g.get("after") and g["after"].split()[0].lower() in ("pekan", "minggu"):
+            # "Jumat pekan lalu": that day of the week before the article's week
+            return (ref - dt.timedelta(days=ref.weekday() + 7 - target)).isoformat(), False
         back = (ref.weekday() - target) % 7
         if g.get("after"):
             back = back or 7  # "Rabu lalu" is never today

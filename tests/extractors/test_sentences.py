@@ -1018,3 +1018,28 @@ def test_a_closing_menurut_prefers_a_person_then_an_agency_to_the_country_qualif
 def test_a_supply_that_could_happen_is_hedged(text, hedged):
     (s,) = extract(text, "supply")
     assert s.value("hedged") is hedged
+
+
+def test_neither_denying_nor_confirming_is_no_denial_and_no_statement():
+    text = ("Korea Selatan menuduh Korea Utara telah mengirim tentara ke Rusia. "
+            "Pyongyang tidak membantah maupun membenarkan laporan tersebut.")
+    (s,) = extract(text, "supply")
+    assert s.role("denier") == ()
+    assert [a.role("speaker") for a in extract(text, "statement")] == [("known:South_Korea",)]
+    # the same without the negation is a denial
+    (s,) = extract(text.replace("tidak membantah maupun membenarkan", "membantah"), "supply")
+    assert s.role("denier") == ("known:North_Korea",)
+
+
+def test_a_claim_two_speakers_make_together_is_asserted_by_both():
+    (s,) = extract("Amerika Serikat dan Korea Selatan memperkirakan 10.000 tentara Korea Utara telah dikirim ke Rusia.",
+                   "supply")
+    assert set(s.role("asserter")) == {"known:United_States", "known:South_Korea"}
+
+
+@pytest.mark.parametrize("opening", ["Menurutnya,", "Menurut dia,"])
+def test_menurutnya_is_the_one_who_spoke_just_before(opening):
+    text = ("Kepala NATO Mark Rutte mengatakan pasukan itu telah tiba di Kursk. "
+            f"{opening} pasukan tersebut dilatih oleh Rusia.")
+    last = extract(text, "statement")[-1]
+    assert last.role("speaker") == (P("Mark Rutte"),) and last.value("text") == "pasukan tersebut dilatih oleh Rusia"

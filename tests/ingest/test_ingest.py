@@ -242,3 +242,16 @@ def test_a_byline_naming_the_outlet_after_a_comma_is_no_title(byline, authors):
 def test_a_city_and_an_outlet_alone_on_a_line_are_no_byline():
     doc = clean("Jakarta, CNN Indonesia\nPresiden berpidato di depan parlemen.\n")
     assert doc.meta.authors == ()
+
+
+def test_a_byline_with_a_dash_before_the_outlet_and_a_headline_above_it():
+    doc = clean("detikNews\nZelensky: Pasukan Korut Tiba di Kursk\nNovi Christiastuti - detikNews\n"
+                "Selasa, 05 Nov 2024 10:31 WIB\n\nKyiv - Presiden Ukraina berpidato di depan parlemen.\n")
+    assert doc.meta.title == "Zelensky: Pasukan Korut Tiba di Kursk" and doc.meta.authors == ("Novi Christiastuti",)
+    assert doc.meta.dateline_place == "Kyiv" and doc.text.startswith("Presiden Ukraina berpidato")
+
+
+@pytest.mark.parametrize("line", ["Reuters | Anadolu", "(AFP/Reuters)"])
+def test_a_line_of_wire_credits_cites_each(line):
+    doc = clean("JAKARTA - Presiden berpidato di depan parlemen.\n" + line + "\n")
+    assert set(doc.meta.cites) >= {"Reuters"} and len(doc.meta.cites) == 2 and line not in doc.text

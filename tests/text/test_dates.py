@@ -93,3 +93,14 @@ def test_a_month_without_a_year_after_a_word_of_time_is_the_one_nearest_the_arti
 ])
 def test_a_month_alone_needs_a_word_of_time_and_its_full_name(text):
     assert find_dates(text, REF) == []
+
+
+@pytest.mark.parametrize("ref, text, value", [
+    (dt.date(2024, 11, 4), "pada Jumat pekan lalu", "2024-11-01"),  # a Monday: the Friday before
+    (dt.date(2024, 11, 9), "pada Jumat pekan lalu", "2024-11-01"),  # a Saturday: not yesterday, last week's
+    (dt.date(2024, 11, 9), "pada Jumat lalu", "2024-11-08"),  # the last Friday
+    (dt.date(2024, 11, 4), "pada Senin minggu lalu", "2024-10-28"),
+    (dt.date(2024, 11, 4), "pekan lalu", "2024-10"),  # no day named: the month only
+])
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before_the_articles(ref, text, value):
+    assert [d.value for d in find_dates(f"Ia tiba {text}.", ref)] == [value]
