@@ -231,12 +231,19 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
             return own[0].value, False
         best = min(found, key=lambda d: abs(sent.start + d.start - pos))
         return best.value, False
+    if STRAIGHT_AWAY.search(sent.text, 0, pos - sent.start):
+        # "Lavrov mendarat di Pyongyang pada Rabu (18/10). Ia langsung disambut oleh Choe": that day
+        prev = [s for s in ann.sentences if s.end <= sent.start][-1:]
+        days = [d for d in find_dates(prev[0].text, ref) if len(d.value) == 10] if prev else []
+        if days:
+            return days[-1].value, True
     if ann.doc.meta.date:
         return ann.doc.meta.date[:7], True
     return None, False
 
 
 SINCE = re.compile(r"\bsejak\b", re.I)
+STRAIGHT_AWAY = re.compile(r"\blangsung\b", re.I)  # what happens at once happens the day just told
 FIRST_SINCE = re.compile(r"\bpertama(?:nya)?\s+(?:\S+\s+){0,3}$", re.I)
 
 
@@ -340,12 +347,21 @@ VENUE_NOUN_BEFORE = re.compile(rf"\b(?:{cue_words('venue-noun')})\s+$", re.I)
 
 
 DESTINATIONS = frozenset({"Place", "Country"})
+# a venue's name, to the comma or the "di" after it
+VENUE_AT = re.compile(rf"\s*(?:{cue_words('venue-noun')})\b[^,.;]{{0,60}}?(?=,|\s+di\s|[.;]|$)")
 
 
 def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach: int = 25) -> Mention | None:
     """The place or country right after 'ke'/'di' (allowing 'wilayah', 'kota', ...); for a venue
     or a seat of government and then its city ("tiba di Bandara Esenboga, Ankara", "di Istana
     Merdeka, Jakarta"), the city."""
+    venue = VENUE_AT.match(ann.doc.text, pos, end)
+    if venue is not None:
+        # "di Bandara Internasional Sunan, Pyongyang", "di Bandara Vnukovo di Moskow": a venue's
+        # name, however long, then its city
+        city = next(iter(in_span(ann, venue.end(), min(end, venue.end() + 40), types)), None)
+        if city is not None and re.fullmatch(r",\s*|\s+di\s+", ann.doc.text[venue.end() : city.start]):
+            return city
     first = next(iter(in_span(ann, pos, min(end, pos + reach))), None)
     if first is not None and first.type not in types and first.type != "Unknown":  # a seat of government
         city = _city_after(ann, first, end, types) or (seat_city(first) if "Place" in types else None)

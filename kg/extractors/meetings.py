@@ -26,7 +26,7 @@ from kg.text.dates import dates_agree
 
 PERSON = {"Person"}
 # "di kota pelabuhan itu": the place named before, taken up again
-PLACE_BACK_REFERENCE = re.compile(rf"\b(?:{cue_words('place-back-reference')})\b")
+PLACE_BACK_REFERENCE = re.compile(rf"\b(?:{cue_words('place-back-reference')})\b", re.I)  # "Di sana ia bertemu …"
 
 
 PURPOSE_BEFORE = re.compile(r"\buntuk\s+$", re.I)

@@ -232,7 +232,7 @@ class _MetaBuilder:
 
     def read_line(self, line: str, offset: int, outlets) -> bool:
         """True when the line is metadata (and so not body)."""
-        parts = re.split(r"\s+[|•·]\s+", line)  # "Penulis: X | Editor: Y"
+        parts = re.split(r"\s+[|•·]\s+|\s*/\s*(?=\w+\s*:)", line)  # "Penulis: X | Editor: Y", "Rep: X/ Red: Y"
         if len(parts) > 1 and all(_labelled(part) for part in parts):
             for part in parts:
                 self.read_line(part, offset, outlets)

@@ -1043,3 +1043,41 @@ def test_menurutnya_is_the_one_who_spoke_just_before(opening):
             f"{opening} pasukan tersebut dilatih oleh Rusia.")
     last = extract(text, "statement")[-1]
     assert last.role("speaker") == (P("Mark Rutte"),) and last.value("text") == "pasukan tersebut dilatih oleh Rusia"
+
+
+def test_containers_of_military_equipment_sent_are_a_supply_of_it():
+    found = extract("Juru bicara Gedung Putih John Kirby mengatakan Korea Utara telah mengirim lebih dari 1.000 "
+                    "kontainer berisi peralatan militer dan amunisi ke Rusia.", "supply")
+    assert {s.role("item")[0] for s in found} == {"item:item.military-equipment", "item:item.ammunition"}
+    assert all(s.role("recipient") == ("known:Russia",) for s in found)
+    # equipment of no war is no item
+    assert extract("Korea Utara mengirim peralatan medis ke Rusia.", "supply") == []
+
+
+@pytest.mark.parametrize("text, dest", [
+    ("Lavrov mendarat di Bandara Internasional Sunan, Pyongyang, pada Rabu.", "known:Pyongyang"),
+    ("Putin tiba di Bandara Vnukovo di Moskow.", "known:Moscow"),
+    ("Putin tiba di Bandara Vnukovo.", "place:vnukovo"),  # no city named: the airport
+])
+def test_a_venue_with_a_long_name_then_its_city_is_the_city(text, dest):
+    (v,) = extract(text, "visit")
+    assert v.role("destination") == (dest,)
+
+
+@pytest.mark.parametrize("there", ["Di sana", "Di kota itu", "Di tempat tersebut"])
+def test_a_meeting_there_is_in_the_place_just_named(there):
+    text = (f"Lavrov tiba di Pyongyang pada Rabu. Sebelumnya Lavrov berada di Beijing. {there} ia bertemu "
+            "dengan Menteri Luar Negeri China Wang Yi.")
+    (m,) = extract(text, "meeting")
+    assert m.value("place") == "known:Beijing"
+
+
+@pytest.mark.parametrize("word, day", [("langsung", "2023-10-18"), ("kemudian", None)])
+def test_what_happens_straight_away_happens_on_the_day_just_told(word, day):
+    text = (f"Lavrov mendarat di Pyongyang pada Rabu (18/10/2023). Ia {word} disambut oleh Menteri Luar Negeri "
+            "Korea Utara Choe Son Hui.")
+    (m,) = extract(text, "meeting")
+    if day:
+        assert m.value("date") == day and m.value("date_inferred") is True
+    else:
+        assert len(m.value("date") or "") < 10

@@ -255,3 +255,13 @@ def test_a_byline_with_a_dash_before_the_outlet_and_a_headline_above_it():
 def test_a_line_of_wire_credits_cites_each(line):
     doc = clean("JAKARTA - Presiden berpidato di depan parlemen.\n" + line + "\n")
     assert set(doc.meta.cites) >= {"Reuters"} and len(doc.meta.cites) == 2 and line not in doc.text
+
+
+def test_reporter_and_editor_abbreviated_on_one_line():
+    doc = clean("Rabu 18 Oct 2023 21:05 WIB\nRep: Dwina Agustin/ Red: Setya Livicansera\n"
+                "JAKARTA - Presiden berpidato di depan parlemen.\n")
+    assert doc.meta.authors == ("Dwina Agustin",) and doc.meta.editors == ("Setya Livicansera",)
+    assert doc.meta.date == "2023-10-18"  # an English month abbreviation
+    # "rep" must be the label, with its colon: a line that merely starts with the letters is body
+    body = clean("JAKARTA - Presiden berpidato di depan parlemen.\nRepublik Indonesia merayakannya.\n")
+    assert body.meta.authors == ()

@@ -104,3 +104,14 @@ def test_a_month_alone_needs_a_word_of_time_and_its_full_name(text):
 ])
 def test_a_weekday_of_last_week_is_that_day_of_the_week_before_the_articles(ref, text, value):
     assert [d.value for d in find_dates(f"Ia tiba {text}.", ref)] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Rabu 18 Oct 2023 21:05 WIB", "2023-10-18"),
+    ("27 July 2023 20:10", "2023-07-27"),
+    ("Selasa, 05 Nov 2024 10:31 WIB", "2024-11-05"),
+])
+def test_page_dates_with_english_months(text, value):
+    from kg.text.dates import parse_date_string
+
+    assert parse_date_string(text) == value
