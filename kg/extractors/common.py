@@ -284,8 +284,9 @@ def _counted_from(d, text: str, day: dt.date) -> str:
 
 
 # nouns after which "di X" is the subject of talks, not the place of the event
-TOPIC_BEFORE = re.compile(rf"\b(?:{cue_words('topic-noun')})\s+(?:\w+\s+){{0,2}}?(?:{cue_words('place-preposition')})\s+$",
-                          re.I)
+# "membahas situasi di (wilayah) Kursk": the place of the topic
+TOPIC_BEFORE = re.compile(rf"\b(?:{cue_words('topic-noun')})\s+(?:\w+\s+){{0,2}}?(?:{cue_words('place-preposition')})\s+"
+                          rf"(?:(?:{cue_words('place-kind-before')})\s+(?:(?:{cue_words('place-kind-modifier')})\s+)?)?$", re.I)
 # "di X", "dekat kota X", "di kota pesisir X": a place where something happens
 PLACE_BEFORE = re.compile(rf"\b(?:{cue_words('place-preposition')})\s+(?:(?:{cue_words('place-kind-before')})\s+"
                           rf"(?:(?:{cue_words('place-kind-modifier')})\s+)?)?$", re.I)

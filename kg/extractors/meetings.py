@@ -226,6 +226,12 @@ def _context_place(ann: AnnotatedDoc, pos: int, people: tuple[str, ...]) -> str 
             p = destination(ann, e, sent.end, {"Place"}, reach=30)  # "tiba di Bandara Esenboga, Ankara": Ankara
             if p is not None:
                 return p.entity
+        # "Kim menjamu Shoigu di Pyongyang. … Shoigu juga bertemu dengan No Kwang Chol.": where
+        # one of them was met just before
+        if sent.end <= pos and any(find_cues(label, text[sent.start : sent.end]) for label in ("meeting-verb", "meeting-passive")):
+            p = place_in(ann, sent)
+            if p is not None and not _unknown_venue(p):
+                return p.entity
     # a dateline names where the story was filed; it is the event's place only if the story names it too
     dateline = (ann.doc.meta.dateline_place or "").lower()
     for m in ann.mentions:

@@ -131,7 +131,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         # "…, tegasnya dalam konferensi pers di Teheran": the enclitic is the speaker, not a name after it
         who = _pronoun_speaker(ann, s, sent) if PRONOUN_ATTRIBUTION.match(text, s) else None
         who = (who or first_actor_after(ann, e, window, {"Person"})
-               or first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"}))
+               or _qualified(ann, first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"})))
         if who is None:
             continue
         key = actor_key(who)
@@ -245,6 +245,16 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             content = _strip(text[comma + 1 : sent.end])
             out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))
     return _dedupe(out)
+
+
+def _qualified(ann: AnnotatedDoc, who):
+    """"kata media pemerintah Korea Utara KCNA": the body a country qualifies, named right after it."""
+    if who is None or who.type != "Country":
+        return who
+    after = next(iter(in_span(ann, who.end, who.end + 40)), None)
+    if after is not None and after.type in RELAY_ORGS and not ann.doc.text[who.end : after.start].strip():
+        return after
+    return who
 
 
 def _phrase_end(text: str, pos: int, end: int) -> int:

@@ -1081,3 +1081,44 @@ def test_what_happens_straight_away_happens_on_the_day_just_told(word, day):
         assert m.value("date") == day and m.value("date_inferred") is True
     else:
         assert len(m.value("date") or "") < 10
+
+
+def test_the_place_of_a_situation_discussed_in_a_region_is_not_where_they_met():
+    text = ("Presiden Rusia Vladimir Putin bertatap muka dengan Sekretaris Dewan Keamanan Rusia Sergei Shoigu di "
+            "Kremlin pada Kamis. Keduanya membahas situasi di wilayah Kursk.")
+    assert {m.value("place") for m in extract(text, "meeting")} == {"known:Moscow"}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Korea Utara telah memasok separuh dari seluruh amunisi yang digunakan Rusia di medan perang.", "known:Russia"),
+    ("Iran memasok drone yang dipakai oleh Rusia.", "known:Russia"),
+])
+def test_what_a_country_uses_was_supplied_to_it(text, recipient):
+    (s,) = extract(text, "supply")
+    assert s.role("recipient") == (recipient,)
+
+
+@pytest.mark.parametrize("text", [
+    "Korea Selatan sedang mempertimbangkan untuk memasok senjata secara langsung kepada Ukraina.",
+    "Iran berencana mengirim drone ke Rusia.",
+])
+def test_a_supply_considered_or_planned_is_hedged(text):
+    (s,) = extract(text, "supply")
+    assert s.value("hedged") is True
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Kim Jong Un menjamu Shoigu di Pyongyang, kata media pemerintah Korea Utara KCNA pada Sabtu.", "known:KCNA"),
+    ("Sanksi itu gagal, kata Rusia dalam pernyataan yang dimuat TASS.", "known:Russia"),  # TASS only relays
+])
+def test_a_speaker_after_kata_is_the_body_a_country_qualifies(text, speaker):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (speaker,)
+
+
+def test_a_meeting_with_no_place_is_where_one_of_them_was_just_met():
+    text = ("Pemimpin Korea Utara Kim Jong Un menjamu Sekretaris Dewan Keamanan Rusia Sergei Shoigu di Pyongyang. "
+            "Kedua pejabat itu membahas kerja sama strategis. "
+            "Shoigu juga bertemu dengan Menteri Pertahanan Korea Utara No Kwang Chol.")
+    last = extract(text, "meeting")[-1]
+    assert last.value("place") == "known:Pyongyang" and last.value("place_inferred") is True
