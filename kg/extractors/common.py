@@ -368,8 +368,22 @@ def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach
         city = _city_after(ann, first, end, types) or (seat_city(first) if "Place" in types else None)
         if city is not None:
             return city
+    m = next(iter(in_span(ann, pos, min(end, pos + reach), types | {"Country"})), None)
+    if m is not None and m.type == "Country" and "Place" in types and CAPITAL_BEFORE.search(ann.doc.text, pos, m.start):
+        capital = capitals().get(m.entity)  # "tiba di ibu kota Rusia itu": in Moscow
+        if capital is not None:
+            return Mention(m.start, m.end, m.surface, "Place", capital, m.rule)
     m = next(iter(in_span(ann, pos, min(end, pos + reach), types)), None)
     return (_city_after(ann, m, end, types) if m is not None and _is_venue(ann, pos, m) else None) or m
+
+
+CAPITAL_BEFORE = re.compile(r"\bibu ?kota\s+(?:negara\s+)?$", re.I)
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Each known country's capital, as entity keys (the knowledge files' kg:capitalOf)."""
+    return {"known:" + ent.capital_of: "known:" + key for key, ent in sorted(load_known().items()) if ent.capital_of}
 
 
 def seat_city(m: Mention) -> Mention | None:

@@ -132,7 +132,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         who = _pronoun_speaker(ann, s, sent) if PRONOUN_ATTRIBUTION.match(text, s) else None
         who = (who or first_actor_after(ann, e, window, {"Person"})
                or _qualified(ann, first_actor_after(ann, e, min(sent.end, e + 60), SPEAKERS | {"Place"})))
-        if who is None:
+        if who is None or _unnamed_media(text, e, who):  # "…, lapor media Rusia": no one named
             continue
         key = actor_key(who)
         if key is None:
@@ -199,7 +199,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         span = (sent.start + m.start("who"), sent.start + m.end("who")) if m else None
         who = next((w for types in ({"Person"}, RELAY_ORGS, SPEAKERS) if (w := first_actor_after(ann, *span, types))),
                    None) if span else None
-        if who and actor_key(who):
+        if who and actor_key(who) and not _unnamed_media(text, span[0], who):
             content = _strip(text[sent.start : sent.start + m.start()])
             if len(content) >= 8:
                 out.append(Speech("speech.according-after", actor_key(who), content, False, sent.start,
@@ -234,6 +234,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         who = (first_actor_after(ann, sent.start + m.end(), reach, {"Person"})
                or first_actor_after(ann, sent.start + m.end(), reach, RELAY_ORGS)
                or first_actor_after(ann, sent.start + m.end(), sent.start + m.end() + 60, SPEAKERS | {"Place"}))
+        if who is not None and _unnamed_media(text, sent.start + m.end(), who):
+            who = None  # "Menurut media Rusia, …": no one the text names
         comma = text.find(",", who.end if who else sent.start, sent.end) if who else -1
         if who is not None and who.type != "Person" and comma > 0:
             # "Menurut analis dari Carnegie Endowment, Alexander Gabuev, …": the one set off by commas
@@ -245,6 +247,14 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             content = _strip(text[comma + 1 : sent.end])
             out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))
     return _dedupe(out)
+
+
+MEDIA_OF = re.compile(rf"\b(?:{cue_words('media-noun')})\s+(?:\w+\s+){{0,2}}$", re.I)
+
+
+def _unnamed_media(text: str, lo: int, who) -> bool:
+    """"menurut laporan media AS": the country qualifies media the text does not name."""
+    return who.type == "Country" and MEDIA_OF.search(text, lo, who.start) is not None
 
 
 def _qualified(ann: AnnotatedDoc, who):

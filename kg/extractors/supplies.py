@@ -125,6 +125,8 @@ class SuppliesExtractor:
                 # "Amerika Serikat dan Korea Selatan memperkirakan …": each speaker asserts it
                 by = within if within is not None else (said[0] if said else None)
                 asserters = [by.speaker, *by.joint] if by is not None else []
+                # "Negara-negara Barat menuduh Iran memasok …": an accusation by no one the text names
+                hedged = hedged or (not asserters and has_cue("accusation", text[sent.start : start]))
                 # a hedged claim ("Iran dituding memasok …") is someone's even where the text does not say whose
                 deniers = list(dict.fromkeys(who for at, who, items in denials if who not in asserters
                                              and _denies(at, items, idx, item, bool(asserters) or hedged)))

@@ -1122,3 +1122,47 @@ def test_a_meeting_with_no_place_is_where_one_of_them_was_just_met():
             "Shoigu juga bertemu dengan Menteri Pertahanan Korea Utara No Kwang Chol.")
     last = extract(text, "meeting")[-1]
     assert last.value("place") == "known:Pyongyang" and last.value("place_inferred") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Putin berbicara via telepon dengan Trump, menurut laporan media AS.",
+    "Menurut media Rusia, Putin berbicara via telepon dengan Trump.",
+    "Putin berbicara via telepon dengan Trump, lapor media Rusia.",
+])
+def test_media_of_a_country_the_text_does_not_name_is_no_speaker(text):
+    assert extract(text, "statement") == []
+
+
+def test_the_media_of_a_country_named_is_the_speaker_and_a_country_alone_is():
+    (s,) = extract("Menurut media pemerintah Korea Utara KCNA, Kim mengunjungi pabrik itu.", "statement")
+    assert s.role("speaker") == ("known:KCNA",)
+    (s,) = extract("Menurut Rusia, Putin berbicara via telepon dengan Trump.", "statement")
+    assert s.role("speaker") == ("known:Russia",)
+
+
+@pytest.mark.parametrize("text, dest", [
+    ("Presiden Iran Masoud Pezeshkian tiba di ibu kota Rusia itu pada Jumat pagi.", "known:Moscow"),
+    ("Belousov tiba di ibu kota Korea Utara pada Jumat.", "known:Pyongyang"),
+    ("Belousov tiba di Korea Utara pada Jumat.", "known:North_Korea"),
+])
+def test_arriving_in_the_capital_of_a_country_is_arriving_in_its_capital(text, dest):
+    (v,) = extract(text, "visit")
+    assert v.role("destination") == (dest,)
+
+
+def test_an_accusation_by_someone_unnamed_is_hedged_and_a_bare_rejection_denies_it():
+    text = "Negara-negara Barat menuduh Iran memasok drone Shahed kepada Rusia. Teheran membantah tuduhan tersebut."
+    (s,) = extract(text, "supply")
+    assert s.value("hedged") is True and s.role("denier") == ("known:Iran",)
+
+
+def test_sharing_technology_is_a_supply_of_it():
+    (s,) = extract("Kami percaya Moskow bermaksud membagikan teknologi satelit kepada Pyongyang, kata Blinken.", "supply")
+    assert s.role("supplier") == ("known:Russia",) and s.role("item") == ("item:item.technology",)
+    assert s.value("hedged") is True  # an intention
+
+
+def test_a_joint_staff_is_no_persons_name():
+    (s,) = extract("Menurut Kepala Staf Gabungan (JCS) Korsel, rudal itu terbang 1.100 kilometer.", "statement")
+    assert s.role("speaker") == ("known:Joint_Chiefs_of_Staff_South_Korea",)
+    assert extract("Menurut Kepala Staf Gabungan (JCS) Korsel, rudal itu terbang 1.100 kilometer.", "position") == []
