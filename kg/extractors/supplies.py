@@ -36,6 +36,8 @@ DENIAL_REACH = 40
 # where a supply clause stops: ";", ", kata X", "dan juga", "tetapi"
 CLAUSE_END = re.compile(rf"[;]|,\s+(?:{cue_words('clause-end-attribution')})\b|\b(?:{cue_words('clause-end-conjunction')})\b")
 
+# "meminta/mendesak X (untuk) mengirim …" before the verb, in its clause
+REQUESTED = re.compile(rf"\b(?:{cue_words('request')})\b[^.,;]*$", re.I)
 ITEMS = {"Weapon", "Troops", "Technology"}
 GENERIC_WEAPON = "item:item.weapons"
 SUPPLIERS = {"Country", "GovernmentBody"}
@@ -59,6 +61,8 @@ class SuppliesExtractor:
                 denied = negated(text, start, sent.start)
                 if denied and _speech_at(said, start) is None:
                     continue
+                if REQUESTED.search(text, max(sent.start, start - 60), start):
+                    continue  # "meminta Berlin untuk mengirimkan rudal Taurus": asked for, not supplied
                 supplier = _supplier(ann, sent, start, last_supplier)
                 stop = _clause_end(text, end, sent.end)
                 items = _object_items(ann, end, stop)
@@ -94,7 +98,11 @@ class SuppliesExtractor:
             for rule, start, end in find_cues("supply-noun", text[sent.start : sent.end], sent.start):
                 # "pengiriman amunisi Korea Utara ke Rusia"
                 m = re.match(r"\s+(?P<item>[^,.]{2,40}?)\s+(?P<sup>[^,.]{2,40}?)\s+(?:ke|kepada)\s+(?P<rec>[^,.]{2,40})", text[end : sent.end])
-                if not m:
+                if not m or not _first(ann, end + m.start("sup"), end + m.end("sup")):
+                    # "Pemerintah Jerman mengumumkan pengiriman sistem pertahanan udara ke Ukraina":
+                    # the one who announces it sends it
+                    found += [(idx, sent, rule, start, *sent_by, said, False)
+                              for sent_by in _announced(ann, sent, start, end)]
                     continue
                 items = in_span(ann, end + m.start("item"), end + m.end("item"), ITEMS)
                 sup = _first(ann, end + m.start("sup"), end + m.end("sup"))
@@ -138,6 +146,27 @@ class SuppliesExtractor:
                 "supplier": [supplier], "recipient": [recipient] if recipient else [], "item": [item.entity],
                 "asserter": asserters, "denier": deniers,
             }, {"date": date, "date_inferred": inferred or None, "hedged": hedged})
+
+
+def _announced(ann: AnnotatedDoc, sent: Sentence, start: int, end: int) -> list[tuple[str, str | None, Mention]]:
+    """(supplier, recipient, item) of a supply noun an actor announces or approves for itself
+    ("X mengumumkan pengiriman ITEM ke Y"); none where the noun is not the verb's object."""
+    text = ann.doc.text
+    verb = ANNOUNCES.search(text, max(sent.start, start - 25), start)
+    if verb is None:
+        return []
+    who = nearest_actor_before(ann, sent, verb.start(), SUPPLIERS)
+    supplier = _as_country(actor_key(who)) if who else None
+    stop = _clause_end(text, end, sent.end)
+    items = _object_items(ann, end, stop)
+    if supplier is None or not items:
+        return []
+    recipient = _recipient(ann, end, stop, items, supplier)
+    return [(supplier, recipient, item) for item in items]
+
+
+# "mengumumkan/menyetujui (paket) pengiriman": the verb right before a supply noun
+ANNOUNCES = re.compile(rf"\b(?:{cue_words('announce')})\s+(?:(?!bahwa\b)\w+\s+)?$", re.I)
 
 
 def _speech_at(said, pos: int):

@@ -293,35 +293,18 @@ def _titles(st: _State) -> None:
             for end in (m.start() + len(w) for w in re.findall(r"\S+(?=\s)", m.group(0))):
                 if (w := st.doc.text[m.start() : end]) and rx.fullmatch(w):
                     found[m.start()].append((end, pat))
+    done: set[int] = set()  # titles read with the one before them ("Juru bicara Presiden Rusia …")
     for start in sorted(found):
         i = st.index_at(start)
-        free = [(end, pat) for end, pat in found[start] if st.free(i, st.index_at(end))]
-        if not free:
+        read = None if i in done else _title_extent(st, i, found[start])
+        if read is None:
             continue
-        end, pat = max(free, key=lambda c: c[0])  # the longest reading whose words are free
-        j = st.index_at(end)
-        if pat.get("portfolio"):
-            j = _past_portfolio(st, j)
-        represents = None
-        if pat.get("field"):
-            j, represents = _past_field(st, j)
-        k = j
-        while True:
-            acr = _paren_acronym(st, k)
-            if acr:
-                k = acr[1]
-                continue
-            aff = st.by_start.get(k)
-            if aff and aff.type in ACTOR_TYPES:
-                represents = aff.entity
-                k = st.index_at(aff.end)
-                continue
-            posted = st.by_start.get(k + 1) if represents and k < len(st.toks) and st.toks[k][2].lower() == "untuk" else None
-            if posted is not None and posted.type in ACTOR_TYPES:
-                k = st.index_at(posted.end)  # "Duta Besar Rusia untuk PBB X": Russia's, posted to the UN
-                continue
-            break
-        k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
+        j, pat, represents, k = read
+        inner = _stacked(st, j, k, found)
+        if inner is not None:
+            done.add(k)
+            _stacked_holders(st, (i, j, pat, represents), inner)
+            continue
         known = st.by_start.get(k)
         if known is not None and known.type == "Person" and known.rule == "gazetteer":  # known (ontology/people.ttl)
             aide = _comma_holder(st, st.index_at(known.end))
@@ -344,6 +327,99 @@ def _titles(st: _State) -> None:
             continue  # "Kepala Staf Gabungan Korea Selatan": a word of the body's name, then its country
         name = " ".join(t[2] for t in st.toks[k:n])
         _hold(st, i, j, st.add(k, n, "Person", "person:" + name_key(name), pat.id), pat, represents)
+
+
+def _title_extent(st: _State, i: int, readings) -> tuple[int, object, str | None, int] | None:
+    """The title at token i (its longest reading whose words are free): where it ends (past a
+    portfolio or a field), its pattern, whom it is for, and where its holder's name may start
+    (past affiliations and an honorific)."""
+    free = [(end, pat) for end, pat in readings if st.free(i, st.index_at(end))]
+    if not free:
+        return None
+    end, pat = max(free, key=lambda c: c[0])
+    j = st.index_at(end)
+    if pat.get("portfolio"):
+        j = _past_portfolio(st, j)
+    represents = None
+    if pat.get("field"):
+        j, represents = _past_field(st, j)
+    k = j
+    while True:
+        acr = _paren_acronym(st, k)
+        if acr:
+            k = acr[1]
+            continue
+        aff = st.by_start.get(k)
+        if aff and aff.type in ACTOR_TYPES:
+            represents = aff.entity
+            k = st.index_at(aff.end)
+            continue
+        posted = st.by_start.get(k + 1) if represents and k < len(st.toks) and st.toks[k][2].lower() == "untuk" else None
+        if posted is not None and posted.type in ACTOR_TYPES:
+            k = st.index_at(posted.end)  # "Duta Besar Rusia untuk PBB X": Russia's, posted to the UN
+            continue
+        break
+    k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
+    return j, pat, represents, k
+
+
+HONORIFICS = {"title.king", "title.general"}  # a rank before a name, not an office of someone else's
+
+
+def _stacked(st: _State, j: int, k: int, found) -> tuple[int, object, str | None, int] | None:
+    """An office right after a title ("Juru bicara Presiden Rusia …", "utusan khusus Presiden
+    Prabowo"): the first title is held by someone of the second's holder, not by that holder."""
+    if k != j or k >= len(st.toks) or st.toks[k][0] not in found:
+        return None
+    read = _title_extent(st, k, found[st.toks[k][0]])
+    return read if read is not None and read[1].id not in HONORIFICS and read[1].get("position") is not False else None
+
+
+def _stacked_holders(st: _State, outer, inner) -> None:
+    """Two titles, one after the other: with two names after them ("Penasihat Presiden Zelensky
+    Mykhailo Podolyak"), the first is the outer title's holder's principal and the second the
+    holder; with one name, whose title it is the words do not tell ("Juru bicara Presiden Rusia
+    Dmitry Peskov" is Peskov's, "utusan khusus Presiden Prabowo Subianto" Prabowo's): neither."""
+    (i, j, pat, represents), (ib, jb, pat_b, represents_b, kb) = outer, (outer[1], *inner)
+    first = _name_at(st, kb)
+    if first is None:
+        return
+    after = st.index_at(first[1])
+    second = _name_at(st, after)
+    if second is None and after < len(st.toks) and st.toks[after][2] == ",":
+        # "Juru bicara Presiden Putin, Dmitry Peskov, mengatakan": the one set off by commas
+        aide = _comma_holder(st, after)
+        second = (aide[0], st.toks[aide[1] - 1][1], None) if aide else None
+        known = st.by_start.get(after + 1)
+        n = st.index_at(known.end) if known is not None else 0
+        if known is not None and known.type == "Person" and n + 1 < len(st.toks) and st.toks[n][2] == "," \
+                and st.toks[n + 1][2].islower():
+            second = (after + 1, known.end, known)
+    if second is None:
+        return
+    _hold(st, ib, jb, _person(st, first), pat_b, represents_b)
+    _hold(st, i, j, _person(st, second), pat, represents or None)
+
+
+def _name_at(st: _State, k: int) -> tuple[int, int | None, Mention | None] | None:
+    """A person's name at token k: (start token, end offset, the known person) or a run of
+    capitalised words (start token, end offset, None)."""
+    known = st.by_start.get(k)
+    if known is not None and known.type == "Person":
+        return k, known.end, known
+    n = _name_run(st, k, TITLED_NAME_WORDS)
+    if n - k < 2:
+        return None
+    return k, st.toks[n - 1][1], None
+
+
+def _person(st: _State, name: tuple[int, int, Mention | None]) -> Mention:
+    k, end, known = name
+    if known is not None:
+        return known
+    n = st.index_at(end)
+    words = " ".join(t[2] for t in st.toks[k:n])
+    return st.add(k, n, "Person", "person:" + name_key(words), "title.stacked")
 
 
 FIELD_WORDS = 4  # "hubungan internasional", "kebijakan luar negeri senior"

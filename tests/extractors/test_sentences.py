@@ -1166,3 +1166,56 @@ def test_a_joint_staff_is_no_persons_name():
     (s,) = extract("Menurut Kepala Staf Gabungan (JCS) Korsel, rudal itu terbang 1.100 kilometer.", "statement")
     assert s.role("speaker") == ("known:Joint_Chiefs_of_Staff_South_Korea",)
     assert extract("Menurut Kepala Staf Gabungan (JCS) Korsel, rudal itu terbang 1.100 kilometer.", "position") == []
+
+
+@pytest.mark.parametrize("text, holders", [
+    # two names after two titles: the first holds the inner title, the second the outer
+    ("Penasihat Presiden Zelensky Mykhailo Podolyak mengatakan hal itu.",
+     {("known:Volodymyr_Zelensky", "Presiden"), (P("Mykhailo Podolyak"), "Penasihat")}),
+    ("Juru bicara Presiden Putin, Dmitry Peskov, mengatakan hal itu.",
+     {("known:Vladimir_Putin", "Presiden"), ("known:Dmitry_Peskov", "Juru Bicara")}),
+    # one name: whose title it is the words do not tell, so neither (never "Peskov, Presiden Rusia")
+    ("Juru bicara Presiden Rusia Dmitry Peskov mengatakan hal itu.", set()),
+    ("Sugiono hadir sebagai utusan khusus Presiden Prabowo Subianto.", set()),
+    # a rank before a name is no office of someone else's
+    ("Menlu Arab Saudi Pangeran Faisal bin Farhan mengatakan hal itu.", {(P("Faisal bin Farhan"), "Menteri Luar Negeri")}),
+])
+def test_a_title_of_someone_elses_office(text, holders):
+    found = {(a.role("subject")[0], a.value("position")) for a in extract(text, "position")}
+    assert found == holders
+
+
+def test_talks_held_separately_on_the_same_day_are_a_meeting_on_the_day_just_told():
+    text = ("Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Kazan pada Kamis (24/10/2024). "
+            "Putin juga mengadakan pertemuan bilateral secara terpisah dengan Sekretaris Jenderal PBB Antonio "
+            "Guterres pada hari yang sama.")
+    last = extract(text, "meeting")[-1]
+    assert people(last) == {"known:Vladimir_Putin", "known:Antonio_Guterres"} and last.value("date") == "2024-10-24"
+    assert extract("Putin melakukan pembicaraan via telepon dengan Presiden Xi Jinping.", "meeting") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky kembali meminta Berlin untuk mengirimkan rudal jelajah Taurus.",
+    "Ukraina mendesak Amerika Serikat mengirim lebih banyak sistem pertahanan udara.",
+])
+def test_a_supply_asked_for_is_no_supply(text):
+    assert extract(text, "supply") == []
+
+
+def test_a_request_granted_is_still_a_supply():
+    (s,) = extract("Atas permintaan Moskow, Korea Utara mengirimkan tentara ke Rusia.", "supply")
+    assert s.role("supplier") == ("known:North_Korea",)
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Pemerintah Jerman mengumumkan pengiriman sistem pertahanan udara tambahan ke Ukraina.", "known:Germany",
+     "known:Ukraine"),
+    ("Amerika Serikat menyetujui penjualan jet tempur F-16 kepada Turki.", "known:United_States", "known:Turkiye"),
+])
+def test_a_supply_announced_or_approved_is_the_announcers(text, supplier, recipient):
+    (s,) = extract(text, "supply")
+    assert s.role("supplier") == (supplier,) and s.role("recipient") == (recipient,)
+
+
+def test_an_announcement_that_a_supply_is_late_is_no_supply_by_the_announcer():
+    assert extract("Jerman mengumumkan bahwa pengiriman tank ke Ukraina tertunda.", "supply") == []
