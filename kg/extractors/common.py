@@ -219,7 +219,8 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     `pos`, else the article's month. future: the event is planned, so weekdays lie ahead. The date
     of what something has been "sejak" is not the event's (see _since_another)."""
     ref = reference_date(ann)
-    found = [d for d in find_dates(sent.text, ref, future) if not _since_another(sent.text, pos - sent.start, d)]
+    found = [d for d in find_dates(sent.text, ref, future) if not _since_another(sent.text, pos - sent.start, d)
+             and not TOPIC_VERB.search(sent.text, max(0, pos - sent.start), d.start)]
     story = _last_day_before(ann, sent, ref) if any(from_story(d, sent.text) for d in found) else None
     if story is not None:
         # "Sehari sebelumnya, …": the day before the last day the story named, not the article's
@@ -243,6 +244,8 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
 
 
 SINCE = re.compile(r"\bsejak\b", re.I)
+# "membahas persiapan kunjungan Putin ke Beijing bulan depan": a date after it is the topic's
+TOPIC_VERB = re.compile(rf"\b(?:{cue_words('topic-verb')})\b", re.I)
 STRAIGHT_AWAY = re.compile(r"\blangsung\b", re.I)  # what happens at once happens the day just told
 FIRST_SINCE = re.compile(r"\bpertama(?:nya)?\s+(?:\S+\s+){0,3}$", re.I)
 

@@ -44,6 +44,7 @@ ACCORDING_AFTER = re.compile(rf",\s+(?:{cue_words('speech-according')})\s+(?:(?:
                              r"(?P<who>[^,]{2,80}?)\s*\.?\s*$", re.I)
 ACCORDING_BEFORE = re.compile(rf"\s*(?:{cue_words('speech-according')})\s+", re.I)
 ACCORDING_PRONOUN = re.compile(rf"\s*(?:{cue_words('speech-according')})(?:nya|\s+(?:{cue_words('pronoun')}))\s*,\s*", re.I)
+CONTRAST = re.compile(r",?\s+(?:sementara(?: itu)?|sedangkan|adapun)\s+(?=[A-Z])")
 # what stands between a subject and its verb when it is set off by commas ("X, yang …, mengatakan")
 ASIDE = re.compile(r",[^,]{1,160},\s*(?:\w+\s+){0,2}")
 # "…, katanya" / "…, kata dia": a speaker named only by a pronoun
@@ -180,6 +181,11 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         if start == e:  # skip "pekan lalu bahwa", ", "
             start += CONTENT_OPENING.match(text[e : sent.end]).end()
         end = _content_end(ann, start, sent.end)
+        # "X menuding …, sementara Wang menyatakan …": the other speaker's clause is not X's content
+        later = [s2 for _r, s2, _e in find_cues("speech-before", body, sent.start) if start < s2 < end]
+        contrast = CONTRAST.search(text, start, later[0]) if later else None
+        if contrast is not None:
+            end = contrast.start()
         content = _strip(text[start:end])
         if len(content) < 8:
             continue
@@ -243,7 +249,9 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             if person is not None and not text[comma + 1 : person.start].strip() \
                     and text[person.end : person.end + 1] == ",":
                 who, comma = person, person.end
-        if who and comma > 0 and actor_key(who):
+        # "Menurut kantor berita KCNA, Kim menyebut …": KCNA relays Kim's words, already told as Kim's
+        relayed = who is not None and any(actor_key(who) in sp.reporters for sp in out)
+        if who and comma > 0 and actor_key(who) and not relayed:
             content = _strip(text[comma + 1 : sent.end])
             out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))
     return _dedupe(out)

@@ -1219,3 +1219,35 @@ def test_a_supply_announced_or_approved_is_the_announcers(text, supplier, recipi
 
 def test_an_announcement_that_a_supply_is_late_is_no_supply_by_the_announcer():
     assert extract("Jerman mengumumkan bahwa pengiriman tank ke Ukraina tertunda.", "supply") == []
+
+
+def test_the_chair_of_a_legislature_the_files_know_holds_that_office():
+    (p,) = extract("Kim Jong Un menerima Ketua Duma Negara Vyacheslav Volodin di Pyongyang.", "position")
+    assert p.role("subject") == ("known:Vyacheslav_Volodin",) and p.role("represents") == ("known:State_Duma",)
+
+
+def test_an_agency_opening_the_sentence_relays_the_speaker_it_quotes():
+    found = extract("Menurut kantor berita KCNA, Kim Jong Un menyebut hubungan kedua negara kini tak terkalahkan.",
+                    "statement")
+    assert [(s.role("speaker"), s.role("reporter")) for s in found] == [(("known:Kim_Jong_Un",), ("known:KCNA",))]
+
+
+def test_a_date_in_what_a_meeting_discussed_is_not_the_meetings():
+    from kg.extractors.common import date_near
+
+    ann = make_doc("Putin bertemu Xi Jinping pada Senin (8/4/2024) untuk membahas kunjungan ke Beijing pada Mei 2024.")
+    (m,) = [a for ex in EXTRACTORS for a in ex(ann) if a.kind == "meeting"]
+    assert m.value("date") == "2024-04-08"
+    ann = make_doc("Kedua menteri itu membahas persiapan kunjungan ke Beijing pada Mei 2024.")
+    assert date_near(ann, ann.sentences[0], ann.doc.text.index("membahas"))[0] != "2024-05"
+
+
+def test_a_second_speaker_after_sementara_ends_the_first_ones_content():
+    found = extract("Lavrov menuding Amerika Serikat menggunakan Ukraina untuk melemahkan Rusia, sementara Wang Yi "
+                    "menyatakan China menentang perluasan NATO ke Asia.", "statement")
+    texts = {s.role("speaker")[0]: s.value("text") for s in found}
+    assert texts == {"known:Sergei_Lavrov": "Amerika Serikat menggunakan Ukraina untuk melemahkan Rusia",
+                     "known:Wang_Yi": "China menentang perluasan NATO ke Asia"}
+    # with no second speaker, "sementara" is part of what was said
+    (s,) = extract("Lavrov mengatakan Rusia siap berunding, sementara serangan terus berlanjut.", "statement")
+    assert s.value("text").endswith("sementara serangan terus berlanjut")
