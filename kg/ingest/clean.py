@@ -34,6 +34,12 @@ CREDIT_RX = re.compile(
     r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})",
     re.I,
 )
+# the parts of a line of credits, and what a part may be besides a date or an outlet
+CREDIT_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–]\s+")
+CREDIT_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?", re.I)
+CREDIT_NAME = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,4})(?:,\s*(?:Jurnalis|Wartawan|Reporter|Kontributor|Penulis))?")
+NOT_BYLINE_TYPES = ("Person", "Place", "Country", "Organization", "GovernmentBody")  # names no reporter has
+AUTHOR_SEPARATOR = re.compile(r",\s*|\s+dan\s+|\s*&\s*")
 WIRE_SEPARATOR = re.compile(r"\s*[/,;&|]\s*|\s+dan\s+")  # "Reuters/AFP", "Reuters | Anadolu"
 PAREN_CREDIT_RX = re.compile(r"\(([^()]{2,80})\)")
 DATE_LINE_RX = re.compile(r"^[\w ,.'’()/:+|•–-]*\d{4}[\w ,.'’()/:+|•–-]*$")  # "Senin, 11 Mei 2024 | 20:15 WIB"
@@ -238,10 +244,14 @@ class _MetaBuilder:
                 self.read_line(part, offset, outlets)
             return True
         for pat, rx in compiled("id", "metadata.jsonl"):
-            m = rx.match(line) if pat.label != "team" else None
+            m = rx.match(line)
+            if m and pat.label == "team":
+                return True  # "Tim Redaksi" on its own line: the newsroom's credit, no person
             if not m:
                 continue
             name = m.group("name").strip()
+            if pat.label == "author" and any(name.lower() in known_names(t) for t in NOT_BYLINE_TYPES):
+                continue  # "Vladimir Putin - 20 Oktober 2023" captions a photo
             if m.groupdict().get("outlet"):
                 # "Rahajeng Kusumo Hastuti, CNBC Indonesia": a byline, where the part after the comma
                 # is an outlet and the part before no city ("Jakarta, CNN Indonesia" is a dateline)
@@ -268,6 +278,8 @@ class _MetaBuilder:
                         return True
                 self.add_author(name)
             return True
+        if self._credit_line(line, offset, outlets):
+            return True
         if len(line) <= 60 and DATE_LINE_RX.match(line) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}\s+[a-z]{4,}", line):
             iso = parse_date_string(line)
             if iso and len(iso) == 10:
@@ -289,6 +301,40 @@ class _MetaBuilder:
             return True
         return False
 
+    def _credit_line(self, line: str, offset: int, outlets) -> bool:
+        """A line of credits in parts ("Rahman Asmardika, Jurnalis · Rabu 19 Juni 2024 17:45 WIB",
+        "Dewi Lestari | Okezone | Rabu, 19 Juni 2024 | 17:45 WIB"): every part a name, a role, an
+        outlet, a date or a time, and a date or an outlet among them. Nothing is taken otherwise."""
+        parts = [p for p in CREDIT_SEPARATOR.split(line) if p]
+        if len(parts) < 2 or len(line) > 120:
+            return False
+        names, date, outlet = [], None, None
+        for part in parts:
+            if CREDIT_TIME.fullmatch(part):
+                continue
+            if (ent := _outlet_of(part, outlets)) is not None:
+                outlet = outlet or (part if not ent.wire else None)
+                continue
+            if re.search(r"\d", part):
+                # a date and its weekday, nothing more ("Rabu, 19 Juni 2024"), not a lead sentence
+                day = parse_date_string(part) if len(part) <= 40 and DATE_LINE_RX.match(part) else None
+                if day is None or len(day) != 10:
+                    return False  # "KTT ASEAN - 2024" is a heading
+                date = date or day
+                continue
+            m = CREDIT_NAME.fullmatch(part)
+            if m is None or any(m.group("name").lower() in known_names(t) for t in NOT_BYLINE_TYPES):
+                return False  # "Vladimir Putin - 20 Oktober 2023" captions a photo
+            names.append(m.group("name"))
+        if not (date or outlet) or len(names) > 2:
+            return False
+        self.date = self.date or date
+        self.publisher = self.publisher or outlet
+        self.headline_before = self.headline_before or offset
+        for name in names:
+            self.add_author(name)
+        return True
+
     def cite(self, name: str, outlets) -> None:
         for part in WIRE_SEPARATOR.split(name):
             ent = _outlet_of(part, outlets)
@@ -296,6 +342,12 @@ class _MetaBuilder:
                 self.cites.append(part.strip())
 
     def add_author(self, name: str) -> None:
+        # "Penulis: Dewi Lestari, Joko Susilo": two people, each named in full
+        names = AUTHOR_SEPARATOR.split(name)
+        if len(names) > 1 and all(CREDIT_NAME.fullmatch(n) for n in names):
+            for n in names:
+                self.add_author(n)
+            return
         # "Tim Redaksi": the newsroom, no person
         if any(rx.match(name.lower()) for pat, rx in compiled("id", "metadata.jsonl") if pat.label == "team"):
             return

@@ -265,3 +265,30 @@ def test_reporter_and_editor_abbreviated_on_one_line():
     # "rep" must be the label, with its colon: a line that merely starts with the letters is body
     body = clean("JAKARTA - Presiden berpidato di depan parlemen.\nRepublik Indonesia merayakannya.\n")
     assert body.meta.authors == ()
+
+
+@pytest.mark.parametrize("line, authors, date, publisher", [
+    ("Oleh Tanti Yulianingsih pada 12 Jun 2024, 10:00 WIB", ("Tanti Yulianingsih",), "2024-06-12", None),
+    ("Rahman Asmardika, Jurnalis · Rabu 19 Juni 2024 17:45 WIB", ("Rahman Asmardika",), "2024-06-19", None),
+    ("Anton Suhartono · Kamis, 19 Oktober 2023 - 16:08:00 WIB", ("Anton Suhartono",), "2023-10-19", None),
+    ("Dewi Lestari | Okezone | Rabu, 19 Juni 2024 | 17:45 WIB", ("Dewi Lestari",), "2024-06-19", "Okezone"),
+    ("Penulis: Dewi Lestari, Joko Susilo", ("Dewi Lestari", "Joko Susilo"), None, None),
+    ("Kontributor Jakarta, Dewi Lestari", ("Dewi Lestari",), None, None),
+    ("Laporan wartawan Tribunnews.com, Dewi Lestari", ("Dewi Lestari",), None, None),
+    ("By: Dewi Lestari", ("Dewi Lestari",), None, None),
+    ("Tim Redaksi", (), None, None),
+])
+def test_credit_lines_of_many_outlets(line, authors, date, publisher):
+    doc = clean("Judul Berita Besar\n" + line + "\nJAKARTA - Presiden berpidato di depan parlemen.\n")
+    assert (doc.meta.authors, doc.meta.date, doc.meta.publisher) == (authors, date, publisher)
+    assert doc.meta.title == "Judul Berita Besar" and doc.text.startswith("Presiden berpidato")
+
+
+@pytest.mark.parametrize("line", [
+    "KTT ASEAN - 2024",  # a heading: a year is no day
+    "Vladimir Putin - 20 Oktober 2023",  # a caption: a known person is no reporter
+    "Vladimir Putin | Kremlin | Rabu, 19 Juni 2024",
+])
+def test_lines_that_look_like_credits_but_are_not(line):
+    doc = clean("JAKARTA - Presiden berpidato di depan parlemen.\n" + line + "\nIa menutup rapat.\n")
+    assert doc.meta.authors == ()
