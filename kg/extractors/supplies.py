@@ -73,8 +73,12 @@ class SuppliesExtractor:
                 items += _included(ann, items[-1].end, stop)
                 for item in items:
                     found.append((idx, sent, rule, start, supplier, recipient, item, said, denied))
-            for rule, start, end in affirmed_cues(ann, sent, "supply-receive"):
-                # "Rusia menerima rudal dari Iran": the subject receives, "dari" names the supplier
+            for rule, start, end in find_cues("supply-receive", text[sent.start : sent.end], sent.start):
+                # "Rusia menerima rudal dari Iran": the subject receives, "dari" names the supplier;
+                # "Rusia membantah telah menerima rudal dari Korut": said, and denied
+                denied = negated(text, start, sent.start)
+                if denied and _speech_at(said, start) is None:
+                    continue
                 who = nearest_actor_before(ann, sent, start, SUPPLIERS)
                 recipient = _as_country(actor_key(who)) if who else None
                 stop = _clause_end(text, end, sent.end)
@@ -83,7 +87,7 @@ class SuppliesExtractor:
                 sup = _first(ann, items[-1].end + m.end(), stop, exclude=recipient) if m else None
                 if sup and text[items[-1].end : items[-1].end + m.start()].strip(" ,") == "":
                     for item in items:
-                        found.append((idx, sent, rule, start, sup, recipient, item, said, False))
+                        found.append((idx, sent, rule, start, sup, recipient, item, said, denied))
             for rule, start, end in affirmed_cues(ann, sent, "supply-aid"):
                 # "AS mengumumkan paket bantuan militer senilai … untuk Ukraina, termasuk rudal dan amunisi"
                 supplier = _supplier(ann, sent, start, None)
@@ -314,8 +318,10 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
 
 
 def _says_not_supplied(said: str) -> bool:
-    """Whether reported content negates a supply ("Iran tidak pernah memasok drone kepada Rusia")."""
-    return any(negated(said, start) for _rule, start, _end in find_cues("supply-verb", said, 0))
+    """Whether reported content negates a supply ("Iran tidak pernah memasok drone kepada Rusia",
+    "Rusia tidak pernah menerima senjata dari Korea Utara")."""
+    return any(negated(said, start) for label in ("supply-verb", "supply-receive")
+               for _rule, start, _end in find_cues(label, said, 0))
 
 
 def _items_named(ann: AnnotatedDoc, start: int, end: int) -> frozenset[str]:

@@ -1251,3 +1251,21 @@ def test_a_second_speaker_after_sementara_ends_the_first_ones_content():
     # with no second speaker, "sementara" is part of what was said
     (s,) = extract("Lavrov mengatakan Rusia siap berunding, sementara serangan terus berlanjut.", "statement")
     assert s.value("text").endswith("sementara serangan terus berlanjut")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Negeri Beruang Merah itu membantah telah menerima rudal dari Korut.", "known:Russia"),
+    ("Negeri Paman Sam menuduh Negeri Tirai Bambu memasok drone ke Rusia.", "known:China"),
+])
+def test_a_countrys_epithet_is_the_country(text, country):
+    (s,) = extract(text, "supply")
+    assert country in s.role("supplier") + s.role("recipient")
+
+
+def test_a_receipt_denied_by_the_receiver_is_a_denied_supply():
+    (s,) = extract("Rusia membantah telah menerima rudal dari Korea Utara.", "supply")
+    assert s.role("denier") == ("known:Russia",) and s.role("asserter") == ()
+    assert extract("Rusia tidak menerima rudal dari Iran.", "supply") == []  # told by the article: nothing
+    text = "Gedung Putih mengatakan Korea Utara mengirim rudal ke Rusia. Peskov mengatakan Rusia tidak pernah menerima senjata dari Korea Utara."
+    claim = [s for s in extract(text, "supply") if s.role("asserter")]
+    assert [s.role("denier") for s in claim] == [("known:Dmitry_Peskov",)]
