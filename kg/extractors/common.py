@@ -232,12 +232,13 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
             return own[0].value, False
         best = min(found, key=lambda d: abs(sent.start + d.start - pos))
         return best.value, False
-    if STRAIGHT_AWAY.search(sent.text, 0, pos - sent.start):
-        # "Lavrov mendarat di Pyongyang pada Rabu (18/10). Ia langsung disambut oleh Choe": that day
-        prev = [s for s in ann.sentences if s.end <= sent.start][-1:]
-        days = [d for d in find_dates(prev[0].text, ref) if len(d.value) == 10] if prev else []
-        if days:
-            return days[-1].value, True
+    if STRAIGHT_AWAY.search(sent.text):
+        # "Lavrov mendarat di Pyongyang pada Rabu (18/10). Ia langsung disambut oleh Choe", "Kim
+        # menyambut kedatangan Putin di bandara": the day the sentences just before told
+        for prev in [s for s in ann.sentences if s.end <= sent.start][-2:][::-1]:
+            days = [d for d in find_dates(prev.text, ref) if len(d.value) == 10]
+            if days:
+                return days[-1].value, True
     if ann.doc.meta.date:
         return ann.doc.meta.date[:7], True
     return None, False
@@ -246,7 +247,8 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
 SINCE = re.compile(r"\bsejak\b", re.I)
 # "membahas persiapan kunjungan Putin ke Beijing bulan depan": a date after it is the topic's
 TOPIC_VERB = re.compile(rf"\b(?:{cue_words('topic-verb')})\b", re.I)
-STRAIGHT_AWAY = re.compile(r"\blangsung\b", re.I)  # what happens at once happens the day just told
+# what happens at once, or on someone's arrival, happens the day just told
+STRAIGHT_AWAY = re.compile(r"\b(?:langsung|kedatangan)\b", re.I)
 FIRST_SINCE = re.compile(r"\bpertama(?:nya)?\s+(?:\S+\s+){0,3}$", re.I)
 
 
@@ -381,6 +383,14 @@ def destination(ann: AnnotatedDoc, pos: int, end: int, types=DESTINATIONS, reach
 
 
 CAPITAL_BEFORE = re.compile(r"\bibu ?kota\s+(?:negara\s+)?$", re.I)
+
+
+def capital_of(key: str) -> str | None:
+    """The country a known capital is the capital of (entity keys)."""
+    if not key.startswith("known:"):
+        return None
+    known = load_known().get(key[6:])
+    return "known:" + known.capital_of if known is not None and known.capital_of else None
 
 
 @cache

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 
 from kg.extractors.common import (
     affirmed_cues,
+    capital_of,
     date_near,
     destination,
     find_cues,
     first_actor_after,
     has_cue,
+    place_in,
     subject_of,
 )
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, make_assertion
@@ -28,8 +30,10 @@ class VisitsExtractor:
         for sent in ann.sentences:
             seen = set()
             for rule, start, end in affirmed_cues(ann, sent, "visit-verb"):
-                dest = destination(ann, end, sent.end)
                 agent = subject_of(ann, sent, start, exclude=None)
+                dest = destination(ann, end, sent.end) or _site_in(ann, sent, end)
+                if dest is not None and agent is not None and _at_home(ann, agent, dest):
+                    continue  # "Putin tiba di Moskow" from a trip: home, no visit
                 if dest and agent:
                     seen.add((agent.entity, dest.entity))
                     yield self._visit(ann, sent, rule, start, agent, dest)
@@ -53,3 +57,18 @@ class VisitsExtractor:
         ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
         return make_assertion("visit", ev, {"agent": [agent.entity], "destination": [dest.entity]},
                               {"date": date, "date_inferred": inferred or None, "planned": planned or None})
+
+
+def _site_in(ann: AnnotatedDoc, sent, end: int) -> Mention | None:
+    """"mengunjungi pabrik pesawat tempur di kota Komsomolsk-on-Amur": a site visited, in the
+    place named after it in the same clause."""
+    p = place_in(ann, sent, end)
+    if p is None or p.start - end > 60 or "," in ann.doc.text[end : p.start]:
+        return None
+    return p
+
+
+def _at_home(ann: AnnotatedDoc, agent: Mention, dest: Mention) -> bool:
+    """Whether `dest` is the country the article titles the agent for, or its capital."""
+    home = {app.represents for app in ann.appositions if app.person == agent.entity and app.represents}
+    return bool(home) and (dest.entity in home or capital_of(dest.entity) in home)

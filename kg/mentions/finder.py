@@ -358,9 +358,29 @@ def _title_extent(st: _State, i: int, readings) -> tuple[int, object, str | None
         if posted is not None and posted.type in ACTOR_TYPES:
             k = st.index_at(posted.end)  # "Duta Besar Rusia untuk PBB X": Russia's, posted to the UN
             continue
+        region = _region_at(st, k)
+        if region is not None:
+            represents, k = region.entity, st.index_at(region.end)
+            continue
         break
     k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
     return j, pat, represents, k
+
+
+def _region_at(st: _State, k: int) -> Mention | None:
+    """"Gubernur Wilayah Khabarovsk Mikhail Degtyarev": a region named by its kind, as an
+    affiliation; its name leaves the last two capitalised words to the holder."""
+    if k >= len(st.toks) or not _is_cap(st.toks[k][2]):
+        return None
+    kind = _place_rx()["place.kind"].match(st.doc.text, st.toks[k][0])
+    if kind is None:
+        return None
+    first = st.index_at(kind.end())
+    n = _name_run(st, first, TITLED_NAME_WORDS)
+    if n - first < 3:
+        return None
+    name = " ".join(t[2] for t in st.toks[first : n - 2])
+    return st.add(first, n - 2, "Place", "place:" + name_key(name), "place.kind")
 
 
 HONORIFICS = {"title.king", "title.general"}  # a rank before a name, not an office of someone else's

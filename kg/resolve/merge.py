@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,9 @@ def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Ev
     # what someone asserts, not the meeting or the visit the story tells around them
     event_of = {(ev.doc_id, ev.start, ev.end): e.id for e in events if e.kind == "supply" or e.asserted_by
                 for ev in e.evidence}
+    # two speakers in one sentence ("X menuding …, sementara Y menyatakan …") share its span: their
+    # statements are told apart by who said what (a span alone keeps the identifiers of the rest)
+    shared = Counter((a.evidence.doc_id, a.evidence.start, a.evidence.end) for a in assertions if a.kind == "statement")
     for a in assertions:
         if a.kind != "statement":
             continue
@@ -72,6 +76,8 @@ def _statements(assertions: list[Assertion], index: EntityIndex, events: list[Ev
         speakers = set(_ids(a, "speaker", index))  # with those who said it together
         denied = tuple(sorted({event_of[k] for k in a.value("denies_spans", ()) if k in event_of}))
         key = f"{doc}|{a.evidence.start}|{a.evidence.end}"
+        if shared[doc, a.evidence.start, a.evidence.end] > 1:
+            key += f"|{speaker}|{a.value('text')}"
         sid = f"statement/{doc_slug(doc)}_{a.evidence.start}_{hashlib.sha1(key.encode()).hexdigest()[:6]}"
         out.append(Statement(
             sid, doc, str(a.value("text")), speaker, bool(a.value("direct")), a.evidence,

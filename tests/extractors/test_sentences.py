@@ -1269,3 +1269,32 @@ def test_a_receipt_denied_by_the_receiver_is_a_denied_supply():
     text = "Gedung Putih mengatakan Korea Utara mengirim rudal ke Rusia. Peskov mengatakan Rusia tidak pernah menerima senjata dari Korea Utara."
     claim = [s for s in extract(text, "supply") if s.role("asserter")]
     assert [s.role("denier") for s in claim] == [("known:Dmitry_Peskov",)]
+
+
+@pytest.mark.parametrize("text, holder, region", [
+    ("Gubernur Wilayah Khabarovsk Mikhail Degtyarev menyambut tamunya.", "Mikhail Degtyarev", "place:khabarovsk"),
+    ("Gubernur Provinsi Jawa Barat Dedi Mulyadi menyambut tamunya.", "Dedi Mulyadi", "place:jawabarat"),
+])
+def test_a_region_named_by_its_kind_is_the_office_holders_affiliation(text, holder, region):
+    (p,) = extract(text, "position")
+    assert p.role("subject") == (P(holder),) and p.role("represents") == (region,)
+
+
+@pytest.mark.parametrize("text, dest", [
+    ("Pemimpin Korea Utara Kim Jong Un mengunjungi pabrik pesawat tempur di kota Komsomolsk-on-Amur.",
+     "place:komsomolskonamur"),
+    ("Presiden Rusia Vladimir Putin mengunjungi pabrik tank di Pyongyang.", "known:Pyongyang"),
+    # a leader at home makes no journey
+    ("Pemimpin Korea Utara Kim Jong Un mengunjungi pabrik amunisi di Pyongyang.", None),
+    ("Presiden Rusia Vladimir Putin tiba di Moskow setelah lawatannya.", None),
+])
+def test_a_site_visited_in_a_place_is_a_visit_there_unless_it_is_home(text, dest):
+    found = extract(text, "visit")
+    assert [v.role("destination") for v in found] == ([(dest,)] if dest else [])
+
+
+def test_a_welcome_on_arrival_is_on_the_day_of_the_arrival():
+    text = ("Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024) dini hari. Ini kunjungan "
+            "pertamanya sejak tahun 2000. Kim Jong Un menyambut kedatangan Putin di Bandara Internasional Sunan.")
+    (m,) = extract(text, "meeting")
+    assert m.value("date") == "2024-06-19" and m.value("place") == "known:Pyongyang"

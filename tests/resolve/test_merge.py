@@ -47,3 +47,10 @@ def test_visits_days_apart_or_to_another_city_stay_apart():
         "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Pyongyang pada Senin (30/10/2023).\n",
         "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Wonsan pada Kamis (19/10/2023).\n")
     assert _visits(merged) == ["2023-10-18", "2023-10-19", "2023-10-30"]
+
+
+def test_two_speakers_of_one_sentence_make_two_statements():
+    merged = _merged("Menteri Luar Negeri Rusia Sergei Lavrov menuding Amerika Serikat melemahkan Rusia, sementara "
+                     "Menteri Luar Negeri China Wang Yi menyatakan China menentang perluasan NATO.\n")
+    texts = {s.id: (s.speaker, s.text) for s in merged.statements}
+    assert len(texts) == 2 and {speaker for speaker, _ in texts.values()} == {"Sergei_Lavrov", "Wang_Yi"}
