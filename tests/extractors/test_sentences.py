@@ -1298,3 +1298,18 @@ def test_a_welcome_on_arrival_is_on_the_day_of_the_arrival():
             "pertamanya sejak tahun 2000. Kim Jong Un menyambut kedatangan Putin di Bandara Internasional Sunan.")
     (m,) = extract(text, "meeting")
     assert m.value("date") == "2024-06-19" and m.value("place") == "known:Pyongyang"
+
+
+@pytest.mark.parametrize("text, holder, title", [
+    ("Pelatih Shin Tae-yong mengatakan para pemain siap bertanding.", "Shin Tae-yong", "Pelatih"),
+    ("Menko Polhukam Budi Gunawan mengatakan situasi aman.", "Budi Gunawan", "Menteri"),
+    ("Mensesneg Prasetyo Hadi menyampaikan bahwa Presiden akan berangkat.", "Prasetyo Hadi", "Menteri"),
+    ("Menkeu Sri Mulyani mengatakan anggaran cukup.", "Sri Mulyani", "Menteri"),
+])
+def test_more_titles_before_names(text, holder, title):
+    (p,) = extract(text, "position")
+    assert p.role("subject") == (P(holder),) and p.value("position") == title
+
+
+def test_a_match_between_national_teams_is_no_meeting():
+    assert extract("Timnas Indonesia akan bertemu Jepang di Stadion Utama Gelora Bung Karno, Jakarta.", "meeting") == []
