@@ -92,15 +92,18 @@ class MeetingsExtractor:
                     continue  # '"… menyambut usulan itu," kata X': the verb is quoted, X its speaker
                 subject = subject_of(ann, sent, start, exclude=other)
                 if other and subject:
-                    yield rule, start, end, [subject.entity, other.entity]
+                    for met in (other, *_also_met(ann, sent, other)):  # "bertemu X serta Y": each of them
+                        yield rule, start, end, [subject.entity, met.entity]
         for rule, start, end in find_cues("meeting-with", text[sent.start : sent.end], sent.start):
             other = first_actor_after(ann, end, min(sent.end, end + 80), PERSON)
             subject = subject_of(ann, sent, start, exclude=other)
             if other and subject:
-                yield rule, start, end, [subject.entity, other.entity]
+                for met in (other, *_also_met(ann, sent, other)):
+                    yield rule, start, end, [subject.entity, met.entity]
         for rule, start, end in find_cues("meeting-noun", text[sent.start : sent.end], sent.start):
-            # "pertemuan X dengan Y", "pertemuan antara X dan Y"
-            m = re.match(r"\s+(?P<a>[^,.]{1,80}?)\s+(?:dengan|dan)\s+(?P<b>[^,.]{1,80})", text[end : sent.end])
+            # "pertemuan X dengan Y", "pertemuan antara X dan Y" (not "pertemuan dengan X dan Y":
+            # whose meeting that is, the verb before it says)
+            m = re.match(r"\s+(?!dengan\s)(?P<a>[^,.]{1,80}?)\s+(?:dengan|dan)\s+(?P<b>[^,.]{1,80})", text[end : sent.end])
             if not m:
                 continue
             a = first_actor_after(ann, end, end + m.end("a"), PERSON)
@@ -203,6 +206,26 @@ def _place_of_clause(ann: AnnotatedDoc, sent: Sentence, start: int) -> Mention |
         return None
     p = place_in(ann, sent, max(lo, start))
     return p if p is not None and p.start < hi else None
+
+
+ALSO = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s(?:dan|serta)\s+)")
+
+
+def _also_met(ann: AnnotatedDoc, sent: Sentence, other: Mention) -> list[Mention]:
+    """The people listed after the one met ("bertemu Kim Jong Un serta Menteri Luar Negeri Choe
+    Son Hui"), each named right after a comma or "dan/serta", perhaps behind a title."""
+    starts = {app.end: app.start for app in ann.appositions}
+    out, listed, at = [], 0, other.end  # listed: how many of `out` a "dan/serta" closes
+    while True:
+        nxt = first_actor_after(ann, at, min(sent.end, at + 80), PERSON)
+        sep = ALSO.fullmatch(ann.doc.text, at, starts.get(nxt.end, nxt.start)) if nxt is not None else None
+        if sep is None:
+            # a list ends in "dan/serta": "bertemu X, Y mengatakan …" lists no one
+            return out[:listed]
+        out.append(nxt)
+        if re.search(r"\b(?:dan|serta)\b", sep.group(0)):
+            listed = len(out)
+        at = nxt.end
 
 
 def _last_two_people(ann: AnnotatedDoc, pos: int) -> list[str] | None:

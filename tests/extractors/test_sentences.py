@@ -1313,3 +1313,20 @@ def test_more_titles_before_names(text, holder, title):
 
 def test_a_match_between_national_teams_is_no_meeting():
     assert extract("Timnas Indonesia akan bertemu Jepang di Stadion Utama Gelora Bung Karno, Jakarta.", "meeting") == []
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Lavrov bertemu Kim Jong Un serta Menteri Luar Negeri Korea Utara Choe Son Hui di Pyongyang.",
+     {"known:Kim_Jong_Un", "known:Choe_Son_Hui"}),
+    ("Putin bertemu Xi Jinping, Li Qiang, dan Wang Yi di Beijing.",
+     {"known:Xi_Jinping", "known:Li_Qiang", "known:Wang_Yi"}),
+    ("Lavrov mengadakan pertemuan dengan Wang Yi dan Choe Son Hui di Vientiane.", {"known:Wang_Yi", "known:Choe_Son_Hui"}),
+    # not a list: another clause's subject after a comma, or after "dan" a verb
+    ("Lavrov bertemu Kim Jong Un, Choe Son Hui mengatakan.", {"known:Kim_Jong_Un"}),
+    ("Lavrov bertemu Kim Jong Un dan mengatakan Choe Son Hui hadir.", {"known:Kim_Jong_Un"}),
+])
+def test_each_of_the_people_listed_after_a_meeting_verb_is_met(text, met):
+    found = extract(text, "meeting")
+    subject = "known:Vladimir_Putin" if text.startswith("Putin") else "known:Sergei_Lavrov"
+    assert all(subject in people(m) for m in found)  # never the listed ones with each other
+    assert {p for m in found for p in people(m)} - {subject} == met
