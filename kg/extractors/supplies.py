@@ -36,6 +36,8 @@ DENIAL_REACH = 40
 # where a supply clause stops: ";", ", kata X", "dan juga", "tetapi"
 CLAUSE_END = re.compile(rf"[;]|,\s+(?:{cue_words('clause-end-attribution')})\b|\b(?:{cue_words('clause-end-conjunction')})\b")
 
+# "rudal (balistik) buatan Korea Utara": who made what was used
+MADE_BY = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{cue_words('made-by')})\s+", re.I)
 # "meminta/mendesak X (untuk) mengirim …" before the verb, in its clause
 REQUESTED = re.compile(rf"\b(?:{cue_words('request')})\b[^.,;]*$", re.I)
 ITEMS = {"Weapon", "Troops", "Technology"}
@@ -114,6 +116,19 @@ class SuppliesExtractor:
                 for item in items:
                     if sup:
                         found.append((idx, sent, rule, start, sup, rec, item, said, False))
+            for rule, start, end in affirmed_cues(ann, sent, "supply-use"):
+                # "Rusia menembakkan rudal buatan Korea Utara": it has them from their maker, a
+                # supply the text implies, hedged
+                user = nearest_actor_before(ann, sent, start, SUPPLIERS)
+                user_key = _as_country(actor_key(user)) if user else None
+                stop = _clause_end(text, end, sent.end)
+                items = _object_items(ann, end, stop)
+                m = MADE_BY.match(text, items[-1].end, stop) if items and user_key else None
+                named = next(iter(in_span(ann, m.end(), min(stop, m.end() + 30))), None) if m else None
+                maker = _as_country(actor_key(named)) if named is not None and named.start == m.end() else None
+                if maker is not None and maker != user_key:
+                    for item in items:
+                        found.append((idx, sent, "supply.made-by", start, maker, user_key, item, said, False))
             for rule, start, end in find_cues("supply-passive", text[sent.start : sent.end], sent.start):
                 # "tentara Korea Utara yang telah dikerahkan untuk membantu Rusia"
                 # and "Pasukan Korea Utara dikerahkan ke wilayah Kursk": the item, its country, the verb
@@ -129,7 +144,7 @@ class SuppliesExtractor:
         text = ann.doc.text
         for idx, sent, rule, start, supplier, recipient, item, said, negative in found:
             within = _speech_at(said, start)
-            hedged = has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])  # the claim's own clause
+            hedged = rule == "supply.made-by" or has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])
             if within is not None and (negative or has_cue(
                     "denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start])):
                 asserters, deniers = [], [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"

@@ -1330,3 +1330,41 @@ def test_each_of_the_people_listed_after_a_meeting_verb_is_met(text, met):
     subject = "known:Vladimir_Putin" if text.startswith("Putin") else "known:Sergei_Lavrov"
     assert all(subject in people(m) for m in found)  # never the listed ones with each other
     assert {p for m in found for p in people(m)} - {subject} == met
+
+
+@pytest.mark.parametrize("text, dest", [
+    ("Presiden Rusia Vladimir Putin melakukan kunjungan kenegaraan dua hari ke Korea Utara.", "known:North_Korea"),
+    ("Presiden Rusia Vladimir Putin bertandang ke Hanoi pada Kamis.", "known:Hanoi"),
+    ("Presiden Rusia Vladimir Putin menyambangi Baku.", "known:Baku"),
+    ("Presiden Rusia Vladimir Putin berangkat ke Kazakhstan.", "known:Kazakhstan"),
+    ("Presiden Rusia Vladimir Putin menginjakkan kaki di Mongolia.", "known:Mongolia"),
+])
+def test_more_verbs_of_travel(text, dest):
+    (v,) = extract(text, "visit")
+    assert v.role("destination") == (dest,)
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Rusia Vladimir Putin tidak jadi berangkat ke Kazakhstan.",
+    "Presiden Rusia Vladimir Putin membatalkan kunjungannya ke Turki.",
+])
+def test_a_journey_called_off_is_no_visit(text):
+    assert extract(text, "visit") == []
+
+
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Rusia menembakkan rudal balistik buatan Korea Utara ke Kharkiv.", "known:North_Korea", "known:Russia"),
+    ("Ukraina menggunakan tank buatan Jerman.", "known:Germany", "known:Ukraine"),
+])
+def test_weapons_used_that_another_country_made_imply_a_hedged_supply(text, supplier, recipient):
+    (s,) = extract(text, "supply")
+    assert (s.role("supplier"), s.role("recipient"), s.value("hedged")) == ((supplier,), (recipient,), True)
+
+
+@pytest.mark.parametrize("text", [
+    "Korea Utara meluncurkan rudal buatan Korea Utara.",  # its own
+    "Rusia tidak menggunakan rudal buatan Iran.",  # negated
+    "Rusia menggunakan rudal buatan pabrik di Korea Utara.",  # the maker is not named right after
+])
+def test_weapons_used_with_no_other_maker_imply_nothing(text):
+    assert extract(text, "supply") == []
