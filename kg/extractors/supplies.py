@@ -116,7 +116,7 @@ class SuppliesExtractor:
                 for item in items:
                     if sup:
                         found.append((idx, sent, rule, start, sup, rec, item, said, False))
-            for rule, start, end in affirmed_cues(ann, sent, "supply-use"):
+            for _rule, start, end in affirmed_cues(ann, sent, "supply-use"):
                 # "Rusia menembakkan rudal buatan Korea Utara": it has them from their maker, a
                 # supply the text implies, hedged
                 user = nearest_actor_before(ann, sent, start, SUPPLIERS)
