@@ -55,8 +55,8 @@ CONTENT_TAIL = re.compile(rf",\s+(?:{cue_words('attribution-tail')})\b"
                           rf"|,\s+(?:{cue_words('media-noun')})\b[^,]*\b(?:{cue_words('report-verb')})", re.I)
 REPORTED_TAIL = re.compile(rf",\s+[^,]{{2,80}}\s+(?:{cue_words('report-verb')})\.?$")
 REPORTER_TAIL = re.compile(rf",\s+(?P<who>[^,]{{2,80}}?)\s+(?:{cue_words('report-verb')})\.?\s*$")
-# "Hal itu disampaikan oleh X": the previous sentence's content, attributed after it
-BACK_ATTRIBUTION = re.compile(rf"\s*(?:{cue_words('back-reference-noun')})\s+(?:{cue_words('demonstrative')})\s+"
+# "Hal itu disampaikan oleh X", "Demikian disampaikan X": the previous sentence's content, attributed after it
+BACK_ATTRIBUTION = re.compile(rf"\s*(?:(?:{cue_words('back-reference-noun')})\s+(?:{cue_words('demonstrative')})|Demikian)\s+"
                               rf"(?:di)?(?:{cue_words('passive-speech-stem')})(?:\s+oleh)?\s+", re.I)
 
 

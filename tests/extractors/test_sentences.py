@@ -1368,3 +1368,11 @@ def test_weapons_used_that_another_country_made_imply_a_hedged_supply(text, supp
 ])
 def test_weapons_used_with_no_other_maker_imply_nothing(text):
     assert extract(text, "supply") == []
+
+
+@pytest.mark.parametrize("after", ["Demikian disampaikan Lavrov di Moskow.",
+                                   "Pernyataan itu dilontarkan Lavrov dalam konferensi pers."])
+def test_a_sentence_attributed_by_the_one_after_it(after):
+    text = "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jakarta. Moskow tidak akan mundur dari Ukraina. " + after
+    last = extract(text, "statement")[-1]
+    assert last.role("speaker") == ("known:Sergei_Lavrov",) and last.value("text") == "Moskow tidak akan mundur dari Ukraina"
