@@ -55,6 +55,11 @@ CONTENT_TAIL = re.compile(rf",\s+(?:{cue_words('attribution-tail')})\b"
                           rf"|,\s+(?:{cue_words('media-noun')})\b[^,]*\b(?:{cue_words('report-verb')})", re.I)
 REPORTED_TAIL = re.compile(rf",\s+[^,]{{2,80}}\s+(?:{cue_words('report-verb')})\.?$")
 REPORTER_TAIL = re.compile(rf",\s+(?P<who>[^,]{{2,80}}?)\s+(?:{cue_words('report-verb')})\.?\s*$")
+# "mengatakan … dan menegaskan …", "menyebut … serta menambahkan …": before the second verb
+COORDINATED_VERB = re.compile(rf",?\s+(?:{cue_words('coordinator')})(?:\s+(?:{cue_words('coordinator-modal')}))?\s+$")
+# "(membantah) klaim tersebut": content that only points back at something told before
+BARE_REFERENCE = re.compile(rf"(?:{cue_words('back-reference-noun')}|{cue_words('claim-noun')})(?:\s+\w+)?"
+                            rf"\s+(?:{cue_words('demonstrative')})", re.I)
 # "Hal itu disampaikan oleh X", "Demikian disampaikan X": the previous sentence's content, attributed after it
 BACK_ATTRIBUTION = re.compile(rf"\s*(?:(?:{cue_words('back-reference-noun')})\s+(?:{cue_words('demonstrative')})|Demikian)\s+"
                               rf"(?:di)?(?:{cue_words('passive-speech-stem')})(?:\s+oleh)?\s+", re.I)
@@ -151,13 +156,17 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             content, direct = _strip(text[q0:q1]), False
         out.append(Speech(rule, key, content, direct, q0, q1, _relays(ann, who.end, sent.end, key), gap=gap))
     # "X mengatakan (kepada Y) (bahwa) ..."
-    for rule, s, e in find_cues("speech-before", body, sent.start):
+    verbs = find_cues("speech-before", body, sent.start)
+    last: tuple | None = None  # the speaker of the sentence's last speech verb, and who spoke with them
+    for rule, s, e in verbs:
         if any(sp.start <= s < sp.end for sp in out if sp.direct):
             continue  # the verb sits inside a quote already attributed
         if negated(text, s, sent.start):
             continue  # "Pyongyang tidak membantah maupun membenarkan laporan itu": nothing said
-        who = nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
-        subject_end = who.end if who is not None else sent.start
+        # "X mengatakan … dan menegaskan bahwa …": the second verb has the first one's subject
+        joined = last if last is not None and COORDINATED_VERB.search(text, max(sent.start, s - 30), s) else None
+        who = joined[0] if joined else nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
+        subject_end = s if joined else who.end if who is not None else sent.start
         if who is None:
             pron = list(PRONOUNS.finditer(text[sent.start : s]))
             who = previous_person(ann, sent.start + pron[-1].start()) if pron else None
@@ -168,6 +177,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         # commas: "Belousov, yang menggantikan Shoigu pada Mei lalu, mengatakan …")
         if s - subject_end > 60 and not ASIDE.fullmatch(text, subject_end, s):
             continue
+        joint = joined[1] if joined else coordinated_actors(ann, sent, who) if subject_end == who.end else ()
+        last = (who, joint)
         rest = text[e : sent.end]
         addressee = None
         # "mengatakan kepada Presiden Iran X bahwa …": the addressee runs to "bahwa" when it comes
@@ -182,21 +193,24 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             start += CONTENT_OPENING.match(text[e : sent.end]).end()
         end = _content_end(ann, start, sent.end)
         # "X menuding …, sementara Wang menyatakan …": the other speaker's clause is not X's content
-        later = [s2 for _r, s2, _e in find_cues("speech-before", body, sent.start) if start < s2 < end]
+        later = [s2 for _r, s2, _e in verbs if start < s2 < end]
         contrast = CONTRAST.search(text, start, later[0]) if later else None
         if contrast is not None:
             end = contrast.start()
+        # "… dan menegaskan bahwa …": the next verb of the same speaker starts other content
+        also = next((m for s2 in later if (m := COORDINATED_VERB.search(text, max(start, s2 - 30), s2))), None)
+        if also is not None and also.start() < end:
+            end = also.start()
         content = _strip(text[start:end])
-        if len(content) < 8:
-            continue
+        if len(content) < 8 or BARE_REFERENCE.fullmatch(content):
+            continue  # "membantah klaim tersebut": what is denied was told before, not said here
         quote_inside = [q for q in quotes if q[0] >= start and q[1] <= end]
         direct = bool(quote_inside) and len(quote_inside[0][2]) >= len(content) - 4
         # relayed after the content, or in an aside before the verb ("X, dilansir TASS, menyatakan")
         # and "Dalam wawancara dengan RIA Novosti, X menyatakan": a relay opening the sentence
         relays = tuple(dict.fromkeys(_relays(ann, end, sent.end, actor_key(who)) + _relays(ann, who.end, s, actor_key(who))
                                      + _relays(ann, sent.start, who.start, actor_key(who))))
-        out.append(Speech(rule, actor_key(who), content, direct, start, end, relays, addressee,
-                          joint=coordinated_actors(ann, sent, who) if subject_end == who.end else ()))
+        out.append(Speech(rule, actor_key(who), content, direct, start, end, relays, addressee, joint=joint))
     # "..., menurut (laporan) X." closing a sentence that names no other speaker
     if not out:
         m = ACCORDING_AFTER.search(body)

@@ -71,3 +71,15 @@ def item_rx() -> list[tuple[str, str, str, re.Pattern]]:
     for pat, _rx in compiled("id", "items.jsonl"):
         out.append((pat.id, pat.label, str(pat.get("type")), re.compile(rf"\b(?:{pat.pattern})\b", re.I)))
     return out
+
+
+@lru_cache(maxsize=1)
+def system_rx() -> list[tuple[str, str, re.Pattern]]:
+    """(item id, type, regex) for named weapon systems ("ATACMS", "Patriot", "F-16"), each with
+    the item word before it if there is one ("rudal ATACMS", "sistem pertahanan udara Patriot"):
+    the name, not the word, says what it is ("rudal Patriot" is air defence). Names match in
+    their own case ("patriot" is a word)."""
+    rows = [p for p, _rx in compiled("id", "items.jsonl") if p.get("systems")]
+    heads = "|".join(["sistem", *(p.pattern for p, _rx in compiled("id", "items.jsonl"))])
+    return [(p.id, str(p.get("type")),
+             re.compile(rf"(?:\b(?i:{heads})\s+)?\b(?:{p.get('systems')})(?![\w-])")) for p in rows]

@@ -1376,3 +1376,33 @@ def test_a_sentence_attributed_by_the_one_after_it(after):
     text = "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jakarta. Moskow tidak akan mundur dari Ukraina. " + after
     last = extract(text, "statement")[-1]
     assert last.role("speaker") == ("known:Sergei_Lavrov",) and last.value("text") == "Moskow tidak akan mundur dari Ukraina"
+
+
+@pytest.mark.parametrize("text, item", [
+    ("Jerman mengirim empat sistem IRIS-T ke Ukraina.", "item:item.air-defence"),
+    ("Washington memasok rudal ATACMS kepada Kyiv.", "item:item.missiles"),
+    ("Iran telah mengirimkan drone Shahed ke Rusia.", "item:item.drones"),
+])
+def test_a_named_weapon_system_is_a_supplied_item(text, item):
+    (s,) = extract(text, "supply")
+    assert s.role("item") == (item,)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Menteri Luar Negeri Rusia Sergei Lavrov mengatakan Moskow siap berunding dan menegaskan bahwa sanksi Barat "
+     "tidak berpengaruh.", {"Moskow siap berunding", "sanksi Barat tidak berpengaruh"}),
+    ("Lavrov menyebut sanksi itu ilegal dan juga mengatakan Rusia akan membalas.",
+     {"sanksi itu ilegal", "Rusia akan membalas"}),
+    # what is denied was told before: no statement of its words
+    ("Juru bicara militer Ukraina Viktor Trehubov membantah klaim tersebut dan menyebut pertempuran masih berlangsung.",
+     {"pertempuran masih berlangsung"}),
+])
+def test_two_speech_verbs_of_one_subject_make_two_statements_of_theirs(text, said):
+    found = extract(text, "statement")
+    assert {s.value("text") for s in found} == said
+    assert len({s.role("speaker") for s in found}) == 1 and "known:Russia" not in found[0].role("speaker")
+
+
+def test_a_speech_verb_after_another_subject_is_not_joined_to_the_first():
+    (s,) = extract("Lavrov mengatakan Rusia dan China mengecam sanksi itu.", "statement")
+    assert s.value("text") == "Rusia dan China mengecam sanksi itu"

@@ -28,6 +28,18 @@ def test_furniture_removed_and_real_sentences_kept():
     assert doc.text.startswith("Menteri Luar Negeri Sugiono")  # the dateline is metadata
 
 
+@pytest.mark.parametrize("line, kept", [
+    ("COPYRIGHT © ANTARA 2025", False),
+    ("© 2025 Kompas.com. All rights reserved", False),
+    ("Hak cipta dilindungi undang-undang.", False),
+    ("Hak cipta atas lagu itu dipegang oleh label rekaman di Jakarta.", True),  # a sentence about copyright
+    ("Copyright atas karya itu menjadi sengketa panjang antara kedua penerbit yang sama-sama mengklaimnya sejak 2019.", True),
+])
+def test_copyright_lines_are_furniture(line, kept):
+    doc = clean(f"Presiden berpidato di Bandung.\n{line}\n")
+    assert (line in doc.text) is kept and "Presiden berpidato" in doc.text
+
+
 def test_offsets_map_back_exactly():
     doc = clean(KOMPAS_STYLE)
     for seg in doc.segments:

@@ -257,3 +257,29 @@ def test_no_analyst_where_a_word_after_the_title_is_no_field(text):
 ])
 def test_wakil_before_a_title_makes_the_deputy(text, title):
     assert {p[1] for p in positions(text)} == {title}
+
+
+def items(text: str) -> dict[str, str]:
+    return {m.surface: m.entity for m in make_doc(text).mentions if m.entity.startswith("item:")}
+
+
+@pytest.mark.parametrize("text, surface, item", [
+    ("Amerika Serikat mengirim rudal ATACMS ke Kyiv.", "rudal ATACMS", "item:item.missiles"),
+    ("Ukraina menerima empat sistem IRIS-T dari Berlin.", "sistem IRIS-T", "item:item.air-defence"),
+    ("Baterai rudal Patriot tiba di Polandia.", "rudal Patriot", "item:item.air-defence"),  # the name says what it is
+    ("Belanda menyerahkan jet tempur F-16 kepada Kyiv.", "jet tempur F-16", "item:item.fighter-jets"),
+    ("Drone Shahed-136 menghantam Odesa.", "Drone Shahed-136", "item:item.drones"),
+    ("Polandia membeli Leopard 2 dari Jerman.", "Leopard 2", "item:item.tanks"),
+    ("Korut menguji Hwasong-18 pekan lalu.", "Hwasong-18", "item:item.missiles"),
+])
+def test_a_named_weapon_system_is_the_item_of_its_kind(text, surface, item):
+    assert items(text).get(surface) == item
+
+
+@pytest.mark.parametrize("text, not_item", [
+    ("Ia seorang patriot sejati.", "patriot"),          # a word, not the system
+    ("Kota Hwasong terletak di utara.", "Hwasong"),     # a city: the missiles carry a number
+    ("Tim F-1 itu juara.", "F-1"),
+])
+def test_no_weapon_system_in_names_or_words_like_them(text, not_item):
+    assert not any(not_item in s for s in items(text))
