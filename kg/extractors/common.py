@@ -239,6 +239,11 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
             days = [d for d in find_dates(prev.text, ref) if len(d.value) == 10]
             if days:
                 return days[-1].value, True
+    if DURING_THAT.search(sent.text):
+        # "Dalam kunjungan tersebut, Choe bertemu …": in the month of the trip the sentences before dated
+        for prev in [s for s in ann.sentences if s.end <= sent.start][-3:][::-1]:
+            if found := find_dates(prev.text, ref):
+                return found[-1].value[:7], True
     if ann.doc.meta.date:
         return ann.doc.meta.date[:7], True
     return None, False
@@ -249,6 +254,8 @@ SINCE = re.compile(r"\bsejak\b", re.I)
 TOPIC_VERB = re.compile(rf"\b(?:{cue_words('topic-verb')})\b", re.I)
 # what happens at once, or on someone's arrival, happens the day just told
 STRAIGHT_AWAY = re.compile(r"\b(?:langsung|kedatangan)\b", re.I)
+DURING_THAT = re.compile(rf"\b(?:dalam|selama|di sela(?:-sela)?)\s+(?:{cue_words('visit-noun')})(?:\s+\w+)?"
+                         rf"\s+(?:{cue_words('demonstrative')})\b", re.I)
 FIRST_SINCE = re.compile(r"\bpertama(?:nya)?\s+(?:\S+\s+){0,3}$", re.I)
 
 

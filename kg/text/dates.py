@@ -37,17 +37,19 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     t = _tables()
     mon, wd = _alt(t["months"]), _alt(t["weekdays"])
     b = r"(?<![\w/])"
+    # "27-30 September 2025", "27 hingga 30 September": a span of days is dated by its first
+    to = r"(?:\s*(?:-|–|—|s/d|hingga|sampai(?:\s+dengan)?)\s*\d{1,2}(?=\s))?"
     return [
         ("date.numeric", re.compile(
             rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\)?",
             re.I)),
         ("date.named", re.compile(
-            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?\s+(?P<y>\d{{4}})\b",
+            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?P<d>\d{{1,2}}){to}\s+(?P<mon>{mon})\.?\s+(?P<y>\d{{4}})\b",
             re.I)),
         # "pada 4 Juni", "14 Juni lalu": a day of a month whose year the article's date gives
         # (full month names, capitalised: "2 Agus" is no date)
         ("date.day-month", re.compile(
-            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?:(?:pada\s+)?tanggal\s+)?(?P<d>\d{{1,2}})\s+"
+            rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?:(?:pada\s+)?tanggal\s+)?(?P<d>\d{{1,2}}){to}\s+"
             rf"(?P<mon>{_alt(_full_months(t))})\b(?!\s*\d)(?:\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti)\b)?")),
         # "Selasa (10/9)": the dateline's year is left out of dates near it
         ("date.weekday-numeric", re.compile(

@@ -1406,3 +1406,12 @@ def test_two_speech_verbs_of_one_subject_make_two_statements_of_theirs(text, sai
 def test_a_speech_verb_after_another_subject_is_not_joined_to_the_first():
     (s,) = extract("Lavrov mengatakan Rusia dan China mengecam sanksi itu.", "statement")
     assert s.value("text") == "Rusia dan China mengecam sanksi itu"
+
+
+@pytest.mark.parametrize("opening, month", [("Dalam kunjungan tersebut", "2025-09"), ("Selama lawatan itu", "2025-09"),
+                                            ("Pada kesempatan lain", None)])
+def test_a_meeting_during_that_trip_is_in_the_month_the_trip_was_dated(opening, month):
+    text = ("Menteri Luar Negeri Korea Utara Choe Son Hui melakukan kunjungan resmi ke Beijing pada 27-30 September 2025. "
+            f"{opening}, Choe bertemu dengan Perdana Menteri China Li Qiang.")
+    (m,) = extract(text, "meeting")
+    assert m.value("date") == month and bool(m.value("date_inferred")) is bool(month)

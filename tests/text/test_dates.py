@@ -27,6 +27,9 @@ REF = dt.date(2024, 9, 12)
     ("tanggal 2 Januari", "2025-01-02"),  # nearer next January than last
     ("pada 14 Desember lalu", "2023-12-14"),  # "lalu": the last one before the article
     ("pada 10 September mendatang", "2025-09-10"),  # "mendatang": the next one
+    ("pada 27-30 Agustus 2024", "2024-08-27"),  # a span of days: its first
+    ("pada 2 hingga 5 September", "2024-09-02"),
+    ("pada 2 – 5 September", "2024-09-02"),
 ])
 def test_dates_resolved_against_the_article_date(text, value):
     found = find_dates(f"Menteri itu tiba {text} di sana.", REF)
