@@ -36,6 +36,9 @@ _TO = rf"\s*(?:(?:{cue_words('time-before-addressee')})\s+)?(?:{cue_words('addre
 ADDRESSEE_THAT = re.compile(rf"{_TO}(?P<to>[^,]{{1,80}}?)\s+(?:{cue_words('complementizer')})\s+")
 ADDRESSEE = re.compile(rf"{_TO}(?P<to>[^,]{{1,60}}?)\s+")
 # "kepada wartawan di Gedung Putih": told to an audience, not to the place it stood in
+# "(mengatakan) dalam konferensi pers di Moskow bahwa", "(menulis) di platform X bahwa"
+CIRCUMSTANCE_THAT = re.compile(rf"\s*(?:di|dalam|melalui|lewat|pada|saat|ketika|usai|seusai|setelah|sebelum)\s+"
+                               rf"[^,“\"]{{1,80}}?\s+(?:{cue_words('complementizer')})\s+", re.I)
 AUDIENCE = re.compile(rf"(?:{cue_words('audience-noun')})\b", re.I)
 # "mengatakan pekan lalu bahwa, …": what comes between the verb and the content
 CONTENT_OPENING = re.compile(rf"(?:\s*(?:{cue_words('time-ago')}))?\s*(?:(?:{cue_words('complementizer')})\s+)?,?\s*")
@@ -189,6 +192,9 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
                   or first_actor_after(ann, e + m.start("to"), e + m.end("to"), {"Country", "Organization", "GovernmentBody"}))
             addressee = to.entity if to and not AUDIENCE.match(m.group("to")) else None
             start = e + m.end()
+        c = CIRCUMSTANCE_THAT.match(rest) if start == e else None
+        if c is not None:  # "mengatakan dalam konferensi pers di Moskow bahwa …": what follows "bahwa"
+            start = e + c.end()
         if start == e:  # skip "pekan lalu bahwa", ", "
             start += CONTENT_OPENING.match(text[e : sent.end]).end()
         end = _content_end(ann, start, sent.end)

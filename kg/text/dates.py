@@ -38,6 +38,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     mon, wd = _alt(t["months"]), _alt(t["weekdays"])
     b = r"(?<![\w/])"
     # "27-30 September 2025", "27 hingga 30 September": a span of days is dated by its first
+    yrel = _alt(t["relative_years"])
     to = r"(?:\s*(?:-|–|—|s/d|hingga|sampai(?:\s+dengan)?)\s*\d{1,2}(?=\s))?"
     return [
         ("date.numeric", re.compile(
@@ -50,10 +51,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # (full month names, capitalised: "2 Agus" is no date)
         ("date.day-month", re.compile(
             rf"{b}(?:(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\s*,?\s*)?(?:(?:pada\s+)?tanggal\s+)?(?P<d>\d{{1,2}}){to}\s+"
-            rf"(?P<mon>{_alt(_full_months(t))})\b(?!\s*\d)(?:\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti)\b)?")),
+            rf"(?P<mon>{_alt(_full_months(t))})\b(?!\s*\d)(?:\s+(?P<yrel>{yrel})\b|\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti)\b)?")),
         # "Selasa (10/9)": the dateline's year is left out of dates near it
         ("date.weekday-numeric", re.compile(
             rf"{b}(?:(?:pada\s+)?(?:hari\s+)?)?(?P<wd>{wd})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", re.I)),
+        # "Oktober tahun lalu": that month of the year before the article's
+        ("date.month-relative-year", re.compile(
+            rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{_alt(_full_months(t))})\s+(?P<yrel>{yrel})\b")),
         # "Juli lalu", "pada bulan Maret mendatang": the last or the next such month (full names
         # only: "Agus lalu pergi" is a man who then left)
         ("date.month-relative", re.compile(
@@ -135,6 +139,11 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
         return None, False
     if ref is None:
         return None, False
+    if g.get("yrel"):  # "Oktober tahun lalu", "14 Juni tahun depan"
+        year = ref.year + t["relative_years"][g["yrel"].lower()]
+        month = t["months"][g["mon"].lower()]
+        return (f"{year:04d}-{month:02d}" if rule == "date.month-relative-year"
+                else _valid(year, month, int(g["d"]))), False
     if rule == "date.month-relative":
         month = t["months"][g["mon"].lower()]
         if g["dir"] in ("lalu", "kemarin"):
@@ -183,6 +192,13 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
             back = back or 7  # "Rabu lalu" is never today
         return (ref - dt.timedelta(days=back)).isoformat(), False
     return None, False
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _full_months(t: dict) -> list[str]:

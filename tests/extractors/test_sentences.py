@@ -1415,3 +1415,29 @@ def test_a_meeting_during_that_trip_is_in_the_month_the_trip_was_dated(opening, 
             f"{opening}, Choe bertemu dengan Perdana Menteri China Li Qiang.")
     (m,) = extract(text, "meeting")
     assert m.value("date") == month and bool(m.value("date_inferred")) is bool(month)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Lavrov mengatakan dalam konferensi pers di Moskow bahwa Barat gagal mengisolasi Rusia.",
+     "Barat gagal mengisolasi Rusia"),
+    ("Peskov menyatakan di Moskow pada Senin bahwa Kremlin belum menerima usulan itu.",
+     "Kremlin belum menerima usulan itu"),
+    ("Zelensky menulis di platform X bahwa Rusia kembali menyerang Kyiv.", "Rusia kembali menyerang Kyiv"),
+    ('"Kami membahas pertahanan udara dan kemampuan jarak jauh kami," tulis Zelensky di platform X.',
+     "Kami membahas pertahanan udara dan kemampuan jarak jauh kami"),
+])
+def test_what_is_said_begins_after_where_and_when_it_was_said(text, said):
+    (s,) = extract(text, "statement")
+    assert s.value("text") == said
+
+
+def test_writing_a_letter_is_no_statement():
+    assert extract("Kim Jong Un menulis surat kepada Presiden Rusia Vladimir Putin pekan lalu untuk mengucapkan "
+                   "selamat.", "statement") == []
+
+
+@pytest.mark.parametrize("verb", ["menduga", "meyakini", "mencurigai"])
+def test_a_supply_someone_believes_is_theirs_and_hedged(verb):
+    (s,) = extract(f"Badan intelijen Korea Selatan (NIS) {verb} Pyongyang telah mengirim sekitar 10.000 tentara "
+                   "ke Rusia.", "supply")
+    assert s.value("hedged") is True and s.role("asserter") == ("known:National_Intelligence_Service",)

@@ -30,6 +30,9 @@ REF = dt.date(2024, 9, 12)
     ("pada 27-30 Agustus 2024", "2024-08-27"),  # a span of days: its first
     ("pada 2 hingga 5 September", "2024-09-02"),
     ("pada 2 – 5 September", "2024-09-02"),
+    ("pada Oktober tahun lalu", "2023-10"),  # a month of the year before the article's
+    ("pada 14 Juni tahun lalu", "2023-06-14"),
+    ("pada bulan Maret tahun depan", "2025-03"),
 ])
 def test_dates_resolved_against_the_article_date(text, value):
     found = find_dates(f"Menteri itu tiba {text} di sana.", REF)
