@@ -212,7 +212,7 @@ def _org_cues(st: _State) -> None:
             if not st.free(i, j):
                 continue
             k = j
-            while k < len(st.toks) and st.free(k, k + 1) and (
+            while k < len(st.toks) and st.free(k, k + 1) and not _titled_name_at(st, k) and (
                 (_is_cap(st.toks[k][2]) and not _not_name(st.toks[k][2]))
                 or (st.toks[k][2].lower() in ORG_CONNECTORS and k + 1 < len(st.toks) and _is_cap(st.toks[k + 1][2]))
             ):
@@ -278,6 +278,18 @@ def _paren_acronym(st: _State, k: int) -> tuple[int, int] | None:
     if k + 2 < len(t) and t[k][2] == "(" and t[k + 2][2] == ")" and re.fullmatch(r"[A-Z][A-Za-z]{1,9}", t[k + 1][2]):
         return k + 1, k + 3
     return None
+
+
+def _titled_name_at(st: _State, k: int) -> bool:
+    """A rank or title at token k with a name of two words or more after it ("Angkatan Darat
+    Jenderal Maruli Simanjuntak": the body ends before the general; "Direktorat Jenderal Pajak" is one)."""
+    for _pat, rx in _title_rx():
+        m = rx.match(st.doc.text, st.toks[k][0])
+        if m and m.group(0)[0].isupper():
+            after = st.index_at(m.end())
+            if after < len(st.toks) and _name_run(st, after, TITLED_NAME_WORDS) - after >= 2:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -283,3 +283,23 @@ def test_a_named_weapon_system_is_the_item_of_its_kind(text, surface, item):
 ])
 def test_no_weapon_system_in_names_or_words_like_them(text, not_item):
     assert not any(not_item in s for s in items(text))
+
+
+@pytest.mark.parametrize("text, person, title, represents", [
+    ("Kepala Staf Umum Rusia Valery Gerasimov tiba di Pyongyang.", "Valery Gerasimov", "Kepala Staf Umum", "known:Russia"),
+    ("Delegasi yang dipimpin Kepala Staf Umum Tentara Rakyat Korea Jenderal Ri Yong Gil tiba di Moskow.",
+     "Ri Yong Gil", "Kepala Staf Umum", "known:Korean_Peoples_Army"),
+    ("Kepala Staf Angkatan Darat Jenderal Maruli Simanjuntak tiba di Bandung.", "Maruli Simanjuntak", "Kepala Staf", None),
+])
+def test_chiefs_of_staff_hold_their_title_past_a_rank(text, person, title, represents):
+    assert positions(text) == {("person:" + name_key(person), title, represents)}
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Direktorat Jenderal Pajak menyatakan penerimaan naik.", "Direktorat Jenderal Pajak", None),  # a title word inside
+    ("Badan Siber Jenderal Budi Santoso tiba.", "Badan Siber", "Budi Santoso"),  # a general after the body
+])
+def test_a_body_ends_where_a_titled_person_begins(text, body, person):
+    found = make_doc(text).mentions
+    assert body in {m.surface for m in found if m.type == "GovernmentBody"}
+    assert {m.surface for m in found if m.type == "Person"} == ({person} if person else set())
