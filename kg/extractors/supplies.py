@@ -40,6 +40,8 @@ CLAUSE_END = re.compile(rf"[;]|,\s+(?:{cue_words('clause-end-attribution')})\b|\
 MADE_BY = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{cue_words('made-by')})\s+", re.I)
 # "meminta/mendesak X (untuk) mengirim …" before the verb, in its clause
 REQUESTED = re.compile(rf"\b(?:{cue_words('request')})\b[^.,;]*$", re.I)
+# "menolak (untuk) mengirim": will not (not "menolak telah mengirim": did not)
+REFUSED = re.compile(rf"\b(?:{cue_words('refusal')})\s+(?:untuk\s+)?$", re.I)
 ITEMS = {"Weapon", "Troops", "Technology"}
 GENERIC_WEAPON = "item:item.weapons"
 SUPPLIERS = {"Country", "GovernmentBody"}
@@ -61,8 +63,8 @@ class SuppliesExtractor:
                 # a negated one said by someone denies it ("X menegaskan bahwa Iran tidak pernah
                 # memasok drone kepada Rusia"); told by the article, a statement of its own records it
                 denied = negated(text, start, sent.start)
-                if denied and _speech_at(said, start) is None:
-                    continue
+                if denied and _speech_at(said, start) is None or REFUSED.search(text, max(sent.start, start - 20), start):
+                    continue  # "Jerman menolak mengirim rudal": a refusal, no supply to deny
                 if REQUESTED.search(text, max(sent.start, start - 60), start):
                     continue  # "meminta Berlin untuk mengirimkan rudal Taurus": asked for, not supplied
                 supplier = _supplier(ann, sent, start, last_supplier)
@@ -172,8 +174,8 @@ def _announced(ann: AnnotatedDoc, sent: Sentence, start: int, end: int) -> list[
     ("X mengumumkan pengiriman ITEM ke Y"); none where the noun is not the verb's object."""
     text = ann.doc.text
     verb = ANNOUNCES.search(text, max(sent.start, start - 25), start)
-    if verb is None:
-        return []
+    if verb is None or REQUESTED.search(text, max(sent.start, verb.start() - 60), verb.start()):
+        return []  # "meminta Washington menambah pasokan …": asked for
     who = nearest_actor_before(ann, sent, verb.start(), SUPPLIERS)
     supplier = _as_country(actor_key(who)) if who else None
     stop = _clause_end(text, end, sent.end)
@@ -181,6 +183,7 @@ def _announced(ann: AnnotatedDoc, sent: Sentence, start: int, end: int) -> list[
     if supplier is None or not items:
         return []
     recipient = _recipient(ann, end, stop, items, supplier)
+    items += _included(ann, items[-1].end, stop)  # "…, termasuk rudal Harpoon dan jet tempur F-16"
     return [(supplier, recipient, item) for item in items]
 
 

@@ -1441,3 +1441,24 @@ def test_a_supply_someone_believes_is_theirs_and_hedged(verb):
     (s,) = extract(f"Badan intelijen Korea Selatan (NIS) {verb} Pyongyang telah mengirim sekitar 10.000 tentara "
                    "ke Rusia.", "supply")
     assert s.value("hedged") is True and s.role("asserter") == ("known:National_Intelligence_Service",)
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Amerika Serikat telah menyetujui penjualan senjata senilai miliaran dolar ke Taiwan, termasuk rudal Harpoon dan "
+     "jet tempur F-16.", {"item:item.weapons", "item:item.missiles", "item:item.fighter-jets"}),
+    ("Korea Selatan akan mempercepat pengiriman tank dan howitzer ke Polandia.", {"item:item.tanks", "item:item.artillery"}),
+])
+def test_a_supply_noun_its_subject_approves_or_speeds_up_is_theirs_with_what_it_includes(text, items):
+    found = extract(text, "supply")
+    assert {s.role("item")[0] for s in found} == items and all(len(s.role("recipient")) == 1 for s in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul menolak permintaan Kyiv untuk memasok senjata mematikan secara langsung ke Ukraina.",  # a request refused
+    "Jerman menolak mengirim rudal Taurus ke Ukraina, kata Scholz.",  # a refusal: nothing sent, nothing denied
+    "Berlin enggan untuk memasok rudal jelajah kepada Kyiv.",
+    "Korea Selatan akan menghentikan pengiriman tank ke Polandia.",  # not among the verbs that send
+    "Shmyhal meminta Washington menambah pasokan sistem pertahanan udara Patriot ke Ukraina.",
+])
+def test_no_supply_refused_requested_or_stopped(text):
+    assert extract(text, "supply") == []
