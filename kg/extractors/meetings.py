@@ -174,9 +174,9 @@ class MeetingsExtractor:
         for (_sent, _r, _s, _e, people), (place, inferred), (date, _) in zip(found, out, dates):
             if place and not inferred:
                 stated.setdefault(people, []).append((date, place))
-        return [(_stated_place(stated.get(f[4], ()), date, pl), inf)
-                if inf and not plan and f[4] in stated else (pl, inf)
-                for f, (pl, inf), plan, (date, _) in zip(found, out, planned, dates)]
+        places = [_stated_place(stated.get(f[4], ()), date, pl) if inf and not plan and f[4] in stated else pl
+                  for f, (pl, inf), plan, (date, _) in zip(found, out, planned, dates)]
+        return [(pl, inf and pl is not None) for pl, (_, inf) in zip(places, out)]  # no place: nothing inferred
 
 
 def _stated_place(stated, date: str | None, inferred: str | None) -> str | None:

@@ -1462,3 +1462,27 @@ def test_a_supply_noun_its_subject_approves_or_speeds_up_is_theirs_with_what_it_
 ])
 def test_no_supply_refused_requested_or_stopped(text):
     assert extract(text, "supply") == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Wakil Presiden Gibran Rakabuming Raka melakukan kunjungan kehormatan kepada Perdana Menteri Singapura Lawrence Wong.",
+     {P("Gibran Rakabuming Raka"), P("Lawrence Wong")}),
+    ("Menteri Luar Negeri Sugiono menghadap Presiden Prabowo Subianto di Istana Merdeka.",
+     {P("Sugiono"), P("Prabowo Subianto")}),
+])
+def test_a_courtesy_call_on_someone_is_a_meeting(text, pair):
+    (m,) = extract(text, "meeting")
+    assert people(m) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Duta Besar Rusia Sergei Tolchenov melakukan kunjungan kehormatan ke Markas Besar TNI di Cilangkap.",  # a place
+    "Hotel milik pengusaha Hary Tanoesoedibjo itu menghadap Teluk Jakarta.",
+])
+def test_no_meeting_in_a_call_on_a_place(text):
+    assert extract(text, "meeting") == []
+
+
+def test_a_meeting_with_no_place_has_no_inferred_one():
+    (m,) = extract("Presiden Prabowo Subianto bertemu Perdana Menteri Singapura Lawrence Wong.", "meeting")
+    assert m.value("place") is None and not m.value("place_inferred")
