@@ -271,6 +271,8 @@ def items(text: str) -> dict[str, str]:
     ("Drone Shahed-136 menghantam Odesa.", "Drone Shahed-136", "item:item.drones"),
     ("Polandia membeli Leopard 2 dari Jerman.", "Leopard 2", "item:item.tanks"),
     ("Korut menguji Hwasong-18 pekan lalu.", "Hwasong-18", "item:item.missiles"),
+    ("Kyiv menerima amunisi HIMARS dari Washington.", "amunisi", "item:item.ammunition"),  # what is spent in it
+    ("Kyiv menerima rudal pertahanan udara dari Berlin.", "rudal pertahanan udara", "item:item.air-defence"),
 ])
 def test_a_named_weapon_system_is_the_item_of_its_kind(text, surface, item):
     assert items(text).get(surface) == item
