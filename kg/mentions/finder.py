@@ -185,6 +185,18 @@ def _ministry_rx() -> list[tuple[object, re.Pattern]]:
             for p in read_jsonl("id", "ministries.jsonl")]
 
 
+@lru_cache(maxsize=1)
+def _known_ministries() -> dict[tuple[str, str], str]:
+    """(ministry id, country key) -> the known body of that country whose name is the ministry's."""
+    out = {}
+    for ent in load_known().values():
+        if ent.type == "GovernmentBody" and ent.represents:
+            for pat, rx in _ministry_rx():
+                if any(rx.match(name) for name in ent.names()):
+                    out[(pat.id, "known:" + ent.represents)] = "known:" + ent.id
+    return out
+
+
 def _ministries(st: _State) -> None:
     """'Kementerian Luar Negeri (Kemlu) Rusia' -> one body that represents Russia."""
     for pat, rx in _ministry_rx():
@@ -194,11 +206,13 @@ def _ministries(st: _State) -> None:
             if not st.free(i, j) or country is None or country.type != "Country":
                 continue
             end = st.index_at(country.end)
-            st.add(i, end, "GovernmentBody", f"org:{pat.id}|{country.entity}", pat.id)
+            # the body the files know, where they know it ("Kementerian Luar Negeri RI" is Kemlu)
+            entity = _known_ministries().get((pat.id, country.entity), f"org:{pat.id}|{country.entity}")
+            st.add(i, end, "GovernmentBody", entity, pat.id)
             st.by_start[i] = st.mentions[-1]
             if m.group("acr"):
                 a = st.index_at(m.start("acr"))
-                st.add(a, a + 1, "GovernmentBody", f"org:{pat.id}|{country.entity}", pat.id + ".acronym", claim=False)
+                st.add(a, a + 1, "GovernmentBody", entity, pat.id + ".acronym", claim=False)
 
 
 def _org_cues(st: _State) -> None:

@@ -305,3 +305,16 @@ def test_a_body_ends_where_a_titled_person_begins(text, body, person):
     found = make_doc(text).mentions
     assert body in {m.surface for m in found if m.type == "GovernmentBody"}
     assert {m.surface for m in found if m.type == "Person"} == ({person} if person else set())
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kementerian Luar Negeri RI menyatakan hal itu.", "Kementerian Luar Negeri RI"),
+    ("Kemlu Indonesia menyatakan hal itu.", "Kemlu Indonesia"),
+])
+def test_a_ministry_of_a_country_the_files_know_it_for_is_the_known_body(text, surface):
+    assert {m.surface: m.entity for m in make_doc(text).mentions}.get(surface) == "known:Kemlu"
+
+
+def test_a_ministry_the_files_do_not_know_is_the_ministry_of_its_country():
+    found = {m.surface: m.entity for m in make_doc("Kementerian Luar Negeri Rusia menyatakan hal itu.").mentions}
+    assert found["Kementerian Luar Negeri Rusia"] == "org:ministry.foreign|known:Russia"
