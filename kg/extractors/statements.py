@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.extractors.common import (
     PRONOUNS,
     actor_key,
+    clause_bounds,
     coordinated_actors,
     cue_words,
     find_cues,
@@ -167,7 +168,13 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         if negated(text, s, sent.start):
             continue  # "Pyongyang tidak membantah maupun membenarkan laporan itu": nothing said
         # "X mengatakan … dan menegaskan bahwa …": the second verb has the first one's subject
-        joined = last if last is not None and COORDINATED_VERB.search(text, max(sent.start, s - 30), s) else None
+        coordinated = _coordinated_verb(ann, max(sent.start, s - 30), s) is not None
+        joined = last if last is not None and coordinated else None
+        if joined is None and coordinated:
+            # "Choe bertemu Lavrov dan menyatakan …": the subject of the verb before, not its object
+            lo = clause_bounds(ann, sent, s)[0]
+            head = first_actor_after(ann, lo, s, {"Person"}) or first_actor_after(ann, lo, s, SPEAKERS)
+            joined = (head, ()) if head is not None else None
         who = joined[0] if joined else nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
         subject_end = s if joined else who.end if who is not None else sent.start
         if who is None:
@@ -204,7 +211,7 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         if contrast is not None:
             end = contrast.start()
         # "… dan menegaskan bahwa …": the next verb of the same speaker starts other content
-        also = next((m for s2 in later if (m := COORDINATED_VERB.search(text, max(start, s2 - 30), s2))), None)
+        also = next((m for s2 in later if (m := _coordinated_verb(ann, max(start, s2 - 30), s2))), None)
         if also is not None and also.start() < end:
             end = also.start()
         content = _strip(text[start:end])
@@ -275,6 +282,16 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             content = _strip(text[comma + 1 : sent.end])
             out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))
     return _dedupe(out)
+
+
+def _coordinated_verb(ann: AnnotatedDoc, lo: int, verb: int) -> re.Match | None:
+    """The coordinator right before the verb at `verb` that joins it to the verb before ("… dan
+    menegaskan", ", lalu menambahkan"); not an adverb after its own subject ("Lavrov kemudian
+    mengatakan": Lavrov says it)."""
+    m = COORDINATED_VERB.search(ann.doc.text, lo, verb)
+    if m is None or re.search(r"\b(?:dan|serta)\b|,", m.group(0)):
+        return m
+    return None if any(x.end == m.start() and actor_key(x) for x in in_span(ann, lo, verb)) else m
 
 
 MEDIA_OF = re.compile(rf"\b(?:{cue_words('media-noun')})\s+(?:\w+\s+){{0,2}}$", re.I)

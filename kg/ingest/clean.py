@@ -27,6 +27,9 @@ DATELINE_RX = re.compile(
 )  # the body follows on the same line, or on the next ("Jakarta, CNN Indonesia --" alone on its line)
 # "Pyongyang: Pemimpin ...", the Medcom/Metro style
 COLON_DATELINE_RX = re.compile(r"^(?P<a>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s+(?=[A-Z\"“])")
+READ_ALSO_ALONE = re.compile(r"^(?:baca(?: juga| berita)?|lihat juga|simak juga|read more|read next)\s*:?\s*$", re.I)
+PLACE_NAME_RX = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2}")
+TAG_RX = re.compile(r"[a-z0-9][a-z0-9 '&-]{1,40}")
 TRAILING_AUTHOR_RX = re.compile(r"\s*\((?P<name>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,3})\)\s*$")
 WIRE_LINE_RX = re.compile(r"^\(?(?P<name>[A-Za-z][\w .]{1,30}?)\)?$")
 CREDIT_RX = re.compile(
@@ -54,6 +57,7 @@ def clean_article(raw: RawArticle) -> Document:
     seen: Counter[str] = Counter(ln.strip(WS) for _, ln in lines)
     emitted: set[str] = set()
     furniture_text: list[str] = []
+    after_prompt = False
     for start, line in lines:
         stripped = line.strip(WS)
         if not stripped:
@@ -63,9 +67,12 @@ def clean_article(raw: RawArticle) -> Document:
             if len(kept) == 1 and meta.headline_before is None:
                 meta.headline_before = offset  # "Judul\nkumparanNEWS\nSenin, …": the one line above the metadata
             continue
-        if _is_furniture(stripped):
+        if _is_furniture(stripped) or after_prompt and _looks_like_title(stripped):
             furniture_text.append(stripped)
+            # "Baca juga:" alone on its line: the next line is the other article's headline
+            after_prompt = READ_ALSO_ALONE.match(stripped) is not None
             continue
+        after_prompt = False
         if stripped in emitted:
             if _looks_like_title(stripped):
                 meta.title = meta.title or stripped
@@ -78,6 +85,7 @@ def clean_article(raw: RawArticle) -> Document:
         kept.append((offset, stripped))
     kept = _strip_headline(kept, meta)
     kept = _strip_dateline(kept, meta, outlets)
+    kept = _strip_trailing_tags(kept)
     kept = _strip_trailing_author(kept, meta)
     body = "\n".join(t for _, t in kept)
     meta.read_credits(body, outlets)
@@ -117,9 +125,12 @@ def _strip_dateline(kept, meta: _MetaBuilder, outlets) -> list[tuple[int, str]]:
         if m and _dateline_parts(m, meta, outlets):
             return _cut_dateline(kept, i, m, meta)
     # "Jakarta - …", "MOSKOW - …": a city the files know, alone, opening the story (detik, Sindonews)
-    for i, (_offset, text) in enumerate(kept[:2]):
+    for i, (_offset, text) in enumerate(kept[:3]):
         m = DATELINE_RX.match(text)
-        if m and not m.group("b") and not m.group("wire") and text[m.end():] and _is_known_place(m.group("a").strip()):
+        # (or alone on its line: "Moskow -", the body below it)
+        alone = not text[m.end():] and i + 1 < len(kept) if m else False
+        if m and not m.group("b") and not m.group("wire") and (text[m.end():] and i < 2 or alone) \
+                and (_is_known_place(m.group("a").strip()) or alone and PLACE_NAME_RX.fullmatch(m.group("a").strip())):
             meta.dateline_place = m.group("a").strip()
             return _cut_dateline(kept, i, m, meta)
     # "MOSKOW: …" only where no line has an outlet's dateline ("Zelensky: Korut Kirim Pasukan" is a headline)
@@ -164,6 +175,14 @@ def _dateline_parts(m: re.Match, meta: _MetaBuilder, outlets) -> bool:
     if m.group("wire"):
         meta.cite(m.group("wire"), outlets)
     return True
+
+
+def _strip_trailing_tags(kept) -> list[tuple[int, str]]:
+    """The topic tags a page lists under the story, one a line ("rusia", "korea utara"): short
+    lines with no capital and no closing stop, at the end."""
+    while len(kept) > 1 and TAG_RX.fullmatch(kept[-1][1]):
+        kept = kept[:-1]
+    return kept
 
 
 def _strip_trailing_author(kept, meta: _MetaBuilder) -> list[tuple[int, str]]:

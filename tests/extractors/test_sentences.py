@@ -1486,3 +1486,20 @@ def test_no_meeting_in_a_call_on_a_place(text):
 def test_a_meeting_with_no_place_has_no_inferred_one():
     (m,) = extract("Presiden Prabowo Subianto bertemu Perdana Menteri Singapura Lawrence Wong.", "meeting")
     assert m.value("place") is None and not m.value("place_inferred")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Menteri Luar Negeri Korea Utara Choe Son Hui bertemu Menteri Luar Negeri Rusia Sergei Lavrov dan menyatakan "
+     "Pyongyang akan mendukung Moskow.", "Choe Son Hui"),
+    ("Kremlin menolak laporan itu dan menegaskan bahwa tidak ada tentara asing di Rusia.", None),
+])
+def test_a_speech_verb_after_another_verb_has_that_verbs_subject_not_its_object(text, speaker):
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == ((P(speaker),) if speaker else ("known:Kremlin",))
+
+
+def test_an_adverb_after_a_subject_joins_no_verbs():
+    text = ("Setelah melakukan pembicaraan dengan Menteri Luar Negeri Korea Utara Choe Son Hui, Lavrov kemudian "
+            "mengatakan kepada wartawan bahwa latihan militer itu menimbulkan kekhawatiran.")
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Sergei Lavrov"),)

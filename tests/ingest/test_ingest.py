@@ -40,6 +40,39 @@ def test_copyright_lines_are_furniture(line, kept):
     assert (line in doc.text) is kept and "Presiden berpidato" in doc.text
 
 
+PORTAL_COPY = """detikNews
+Internasional
+Menlu Bertemu Menlu
+Rina Putri - detikNews
+Selasa, 03 Des 2024 07:12 WIB
+Foto: Menteri Luar Negeri Sugiono (AFP/BUDI SANTOSO)
+Bandung -
+
+Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Malaysia di Bandung, Senin (2/12/2024).
+Lihat Video 'Momen Sugiono Tiba di Bandung':
+[Gambas:Video 20detik]
+Baca juga:
+Harga Beras Naik Lagi di Pasar Induk
+Keduanya membahas kerja sama perbatasan.
+Halaman 2 dari 2
+(rdp/rdp)
+kerja sama
+asean
+"""
+
+
+def test_captions_video_embeds_related_headlines_page_navigation_and_tags_are_furniture():
+    doc = clean(PORTAL_COPY)
+    assert doc.text == ("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Malaysia di Bandung, Senin (2/12/2024).\n"
+                        "Keduanya membahas kerja sama perbatasan.")
+    assert doc.meta.dateline_place == "Bandung" and doc.meta.cites == ()  # a photo's credit cites no text
+
+
+def test_a_last_line_in_lower_case_is_a_tag_only_when_short():
+    doc = clean("Presiden berpidato di Bandung.\nkata dia, harga beras naik karena panen gagal di banyak daerah tahun ini.")
+    assert doc.text.endswith("tahun ini.")
+
+
 def test_offsets_map_back_exactly():
     doc = clean(KOMPAS_STYLE)
     for seg in doc.segments:
