@@ -1,10 +1,20 @@
-"""Offices held: "Menteri Luar Negeri Rusia Sergei Lavrov" -> position, represents."""
+"""Offices held: "Menteri Luar Negeri Rusia Sergei Lavrov" -> position, represents; and an office
+a sentence says someone holds or took: "Shoigu kini menjabat Sekretaris Dewan Keamanan Rusia"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
+from kg.extractors.common import actor_key, find_cues, in_span, negated, subject_of
+from kg.lang import read_jsonl
 from kg.model import AnnotatedDoc, Assertion, Evidence, make_assertion
+
+PAST = re.compile(r"\b(?:sebelumnya|pernah|dulu|dahulu|sempat)\s+(?:\w+\s+)?$", re.I)
+DEPUTY = re.compile(r"Wakil\s+", re.I)
+# what an office acts for, named right after it: "Sekretaris Dewan Keamanan Rusia"
+BODIES = {"Country", "GovernmentBody", "Organization"}
 
 
 class OfficesExtractor:
@@ -21,3 +31,49 @@ class OfficesExtractor:
                 "position", ev, {"subject": [app.person], "represents": [app.represents] if app.represents else []},
                 {"position": app.title},
             )
+        yield from self._taken(ann)
+
+    def _taken(self, ann: AnnotatedDoc) -> Iterator[Assertion]:
+        """"X menjabat (sebagai) TITLE", "X dilantik menjadi TITLE": X holds it (not "tidak lagi menjabat")."""
+        text = ann.doc.text
+        held = {app.start for app in ann.appositions if app.title}  # "menjabat Presiden Prabowo": Prabowo's
+        for sent in ann.sentences:
+            for rule, start, end in find_cues("office-verb", text[sent.start : sent.end], sent.start):
+                if negated(text, start, sent.start):
+                    continue
+                title = _title_at(text, end)
+                if title is None or any(end <= h <= end + 1 for h in held):
+                    continue
+                label, title_end = title
+                if PAST.search(text, max(sent.start, start - 25), start):
+                    label = f"Mantan {label}"  # "sebelumnya menjabat …": held once
+                who = subject_of(ann, sent, start, exclude=None)
+                if who is None:
+                    continue
+                body = next(iter(in_span(ann, title_end, min(sent.end, title_end + 60))), None)
+                represents = actor_key(body) if body is not None and body.type in BODIES and \
+                    not text[title_end : body.start].strip() else None
+                ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
+                yield make_assertion("position", ev, {"subject": [who.entity], "represents": [represents] if represents else []},
+                                     {"position": label})
+
+
+def _title_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The longest title starting at `pos` (its label and end)."""
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    deputy = DEPUTY.match(text, pos)
+    at = deputy.end() if deputy else pos
+    found = [(m.end(), p.label) for p, rx in _titles() if (m := rx.match(text, at))]
+    if not found:
+        return None
+    end, label = max(found)
+    return (f"Wakil {label}" if deputy and not label.startswith("Wakil") else label), end
+
+
+@cache
+def _titles():
+    return [(p, re.compile(rf"(?:{p.pattern})\b", re.I)) for p in read_jsonl("id", "titles.jsonl")
+            if p.get("position") is not False]
+
+
+

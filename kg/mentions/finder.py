@@ -530,12 +530,17 @@ def _comma_holder(st: _State, n: int) -> tuple[int, int] | None:
     return found if nxt.islower() and nxt not in {"dan", "serta", "atau"} else None
 
 
+FORMER = frozenset({"mantan", "eks", "bekas"})
+
+
 def _hold(st: _State, i: int, j: int, person: Mention, pat, represents: str | None) -> None:
     """The title at tokens i..j is held by `person` (who acts for `represents`); "Wakil" right
     before a title the file lists without it makes the deputy ("Wakil Sekretaris Jenderal")."""
     title = None if pat.get("position") is False else pat.label
     if title and i > 0 and st.toks[i - 1][2] == "Wakil" and st.free(i - 1, i) and not title.startswith("Wakil"):
         i, title = i - 1, f"Wakil {title}"
+    if title and i > 0 and st.toks[i - 1][2].lower() in FORMER and st.free(i - 1, i):
+        i, title = i - 1, f"Mantan {title}"  # "Mantan Presiden AS Donald Trump": an office once held
     for q in range(i, j):
         st.taken[q] = True
     st.appositions.append(Apposition(st.toks[i][0], person.end, person.entity, title, represents, pat.id))

@@ -1503,3 +1503,36 @@ def test_an_adverb_after_a_subject_joins_no_verbs():
             "mengatakan kepada wartawan bahwa latihan militer itu menimbulkan kekhawatiran.")
     (s,) = extract(text, "statement")
     assert s.role("speaker") == (P("Sergei Lavrov"),)
+
+
+def positions_of(text: str) -> set[tuple]:
+    return {(a.role("subject")[0], a.value("position"), (a.role("represents") or (None,))[0])
+            for a in extract(text, "position")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Menteri Pertahanan Rusia Andrei Belousov tiba. Belousov dilantik menjadi Menteri Pertahanan Rusia pada Mei 2024.",
+     (P("Andrei Belousov"), "Menteri Pertahanan", "known:Russia")),
+    ("Menteri Luar Negeri Sugiono tiba. Sugiono sebelumnya menjabat sebagai Wakil Ketua DPR.",
+     (P("Sugiono"), "Mantan Wakil Ketua", "known:DPR")),
+    ("Eks Menteri Pertahanan Sergei Shoigu kini menjabat Sekretaris Dewan Keamanan Rusia.",
+     (P("Sergei Shoigu"), "Sekretaris", "org:dewankeamanan|known:Russia")),
+])
+def test_an_office_a_sentence_says_someone_holds_or_took(text, held):
+    assert held in positions_of(text)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Mantan Presiden AS Donald Trump tiba di Doha.", "Mantan Presiden"),
+    ("Eks Menteri Pertahanan Rusia Sergei Shoigu tiba di Pyongyang.", "Mantan Menteri Pertahanan"),
+])
+def test_a_former_office_is_told_as_former(text, title):
+    assert {p[1] for p in positions_of(text)} == {title}
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Sugiono tiba. Ia tidak lagi menjabat Ketua Umum partai itu.",  # no longer
+    "Acara itu dihadiri Menteri Luar Negeri Sugiono yang menjabat sejak Oktober.",    # no title after the verb
+])
+def test_no_office_taken_where_the_sentence_gives_none(text):
+    assert positions_of(text) == {(P("Sugiono"), "Menteri Luar Negeri", None)}
