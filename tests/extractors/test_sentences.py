@@ -1536,3 +1536,14 @@ def test_a_former_office_is_told_as_former(text, title):
 ])
 def test_no_office_taken_where_the_sentence_gives_none(text):
     assert positions_of(text) == {(P("Sugiono"), "Menteri Luar Negeri", None)}
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Mengutip Yonhap, Kepala Staf Gabungan Korea Selatan menyatakan rudal itu terbang sejauh 1.000 km.", "known:Yonhap"),
+    ("Melansir Reuters, Menteri Luar Negeri Rusia Sergei Lavrov mengatakan Moskow siap berunding.", "known:Reuters"),
+    ("Lavrov mengatakan Moskow siap berunding, melansir Reuters.", "known:Reuters"),
+    ('"Kami tidak akan menyerah," kata Zelensky seperti dikutip Kyiv Independent.', "known:Kyiv_Independent"),
+])
+def test_the_outlet_quoted_relays_the_statement(text, reporter):
+    (s,) = extract(text, "statement")
+    assert s.role("reporter") == (reporter,) and "melansir" not in s.value("text")
