@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from kg.knowledge import load_known
 from kg.lang import alternation, compiled, read_jsonl, words
-from kg.mentions.gazetteer import item_rx, match_at, system_rx
+from kg.mentions.gazetteer import item_rx, match_at, system_head_rx, system_rx
 from kg.mentions.names import name_key, part_keys
 from kg.model import AnnotatedDoc, Apposition, Document, Mention
 from kg.text.sentences import split_sentences, tokens
@@ -169,7 +169,8 @@ def _title_words() -> frozenset[str]:
 def _items(st: _State) -> None:
     for item_id, type_, rx in system_rx():  # first: the name says what the word before it is
         for m in rx.finditer(st.doc.text):
-            i, j = st.index_at(m.start()), st.index_at(m.end())
+            head = system_head_rx().search(st.doc.text, max(0, m.start() - 40), m.start())
+            i, j = st.index_at(head.start() if head else m.start()), st.index_at(m.end())
             if i < j and st.free(i, j):
                 st.add(i, j, type_, "item:" + item_id, item_id)
     for item_id, _label, type_, rx in item_rx():

@@ -80,7 +80,12 @@ def system_rx() -> list[tuple[str, str, re.Pattern]]:
     the name, not the word, says what it is ("rudal Patriot" is air defence). Names match in
     their own case ("patriot" is a word)."""
     rows = [p for p, _rx in compiled("id", "items.jsonl") if p.get("systems")]
-    # (not what is spent in them: "amunisi HIMARS" is ammunition)
+    return [(p.id, str(p.get("type")), re.compile(rf"\b(?:{p.get('systems')})(?![\w-])")) for p in rows]
+
+
+@lru_cache(maxsize=1)
+def system_head_rx() -> re.Pattern:
+    """The item word right before a system's name, matched on the text before it (not what is
+    spent in them: "amunisi HIMARS" is ammunition)."""
     heads = "|".join(["sistem", *(p.pattern for p, _rx in compiled("id", "items.jsonl") if not p.get("consumable"))])
-    return [(p.id, str(p.get("type")),
-             re.compile(rf"(?:\b(?i:{heads})\s+)?\b(?:{p.get('systems')})(?![\w-])")) for p in rows]
+    return re.compile(rf"\b(?:{heads})\s+$", re.I)
