@@ -89,7 +89,9 @@ class SuppliesExtractor:
                 items = _object_items(ann, end, stop)
                 m = SOURCE_MARKER.search(text[items[-1].end : stop]) if items and recipient else None
                 sup = _first(ann, items[-1].end + m.end(), stop, exclude=recipient) if m else None
-                if sup and text[items[-1].end : items[-1].end + m.start()].strip(" ,") == "":
+                # (a model's name may stand between: "31 tank Abrams dari Amerika Serikat")
+                if sup and MODEL_GAP.fullmatch(text[items[-1].end : items[-1].end + m.start()]) \
+                        and not in_span(ann, items[-1].end, items[-1].end + m.start(), PARTIES):
                     for item in items:
                         found.append((idx, sent, rule, start, sup, recipient, item, said, denied))
             for rule, start, end in affirmed_cues(ann, sent, "supply-aid"):
@@ -136,9 +138,30 @@ class SuppliesExtractor:
                 # and "Pasukan Korea Utara dikerahkan ke wilayah Kursk": the item, its country, the verb
                 items, sup = _passive_subject(ann, sent, start)
                 stop = _clause_end(text, end, sent.end)
-                rec = _first(ann, end, stop)
+                after = end
+                if not items:
+                    # "Rudal-rudal itu dikirim (oleh) Korea Utara ke Rusia": the agent after the verb
+                    items, sup, after = _passive_agent(ann, sent, start, end)
+                rec = _first(ann, after, stop)
                 for item in items:
                     if sup and (rec is None or rec != sup):
+                        found.append((idx, sent, rule, start, sup, rec, item, said, False))
+            for rule, start, end in affirmed_cues(ann, sent, "supply-arrive"):
+                # "Jet tempur F-16 pertama telah tiba di Ukraina dari Denmark dan Belanda"
+                item = _item_before(ann, sent, start)
+                stop = _clause_end(text, end, sent.end)
+                rec_m = next(iter(in_span(ann, end, min(stop, end + 40))), None)
+                rec = _as_country(actor_key(rec_m)) if rec_m is not None else None
+                src = SOURCE_MARKER.search(text, rec_m.end, min(stop, rec_m.end + 12)) if rec_m is not None else None
+                src = src if src is not None and not text[rec_m.end : src.start()].strip() else None
+                # (only what comes "dari" somewhere: "Pasukan Rusia tiba di Ukraina" is an invasion,
+                # "Pasukan Rusia tiba di Ukraina dari Belarus" no supply by Belarus)
+                owned, owner = _passive_subject(ann, sent, start)
+                if item is None or rec is None or src is None:
+                    continue
+                for sup_m in _listed(ann, src.end(), stop):
+                    sup = _as_country(actor_key(sup_m))
+                    if sup and sup != rec and (not owned or owner == sup):
                         found.append((idx, sent, rule, start, sup, rec, item, said, False))
         yield from self._assertions(ann, found, _denials(ann, said_in))
 
@@ -237,6 +260,41 @@ def _passive_subject(ann: AnnotatedDoc, sent: Sentence, verb: int) -> tuple[list
     return [], None
 
 
+def _item_before(ann: AnnotatedDoc, sent: Sentence, verb: int) -> Mention | None:
+    """The item a passive or arrival verb is about: the last one before it in the sentence, a
+    few words away ("Rudal-rudal itu dikirim", "Jet tempur F-16 pertama telah tiba")."""
+    items = [m for m in in_span(ann, sent.start, verb) if m.type in ITEMS]
+    if not items or not PASSIVE_GAP.fullmatch(ann.doc.text[items[-1].end : verb]):
+        return None
+    return items[-1]
+
+
+def _passive_agent(ann: AnnotatedDoc, sent: Sentence, verb: int, end: int) -> tuple[list[Mention], str | None, int]:
+    """(items, supplier, where the recipient is looked for) of "ITEM dikirim (oleh) X ke Y"."""
+    item = _item_before(ann, sent, verb)
+    by = AGENT_AFTER.match(ann.doc.text, end)
+    if item is None or by is None:  # ("… akan segera dikirim.": nothing after the verb)
+        return [], None, end
+    agent = next(iter(in_span(ann, by.end(), min(sent.end, by.end() + 40))), None)
+    if agent is None or agent.start != by.end():
+        return [], None, end
+    return [item], _as_country(actor_key(agent)), agent.end
+
+
+def _listed(ann: AnnotatedDoc, pos: int, stop: int) -> list[Mention]:
+    """The actors listed from `pos`: "Denmark dan Belanda", "AS, Inggris, dan Prancis"."""
+    out, at = [], pos
+    for m in in_span(ann, pos, stop):
+        if not LIST_GAP.fullmatch(ann.doc.text[at : m.start]):
+            break
+        out.append(m)
+        at = m.end
+    return out
+
+
+MODEL_GAP = re.compile(r"[\s,]*(?:[A-Z0-9][\w-]*\s+){0,3}")
+AGENT_AFTER = re.compile(r"\s+(?:oleh\s+)?")
+LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:dan|serta)\s+)?")
 PASSIVE_GAP = re.compile(r"\s+(?:yang\s+)?(?:[^\s,.]+\s+){0,4}?(?:telah\s+|sudah\s+)?")
 
 

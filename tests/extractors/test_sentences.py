@@ -1547,3 +1547,34 @@ def test_no_office_taken_where_the_sentence_gives_none(text):
 def test_the_outlet_quoted_relays_the_statement(text, reporter):
     (s,) = extract(text, "statement")
     assert s.role("reporter") == (reporter,) and "melansir" not in s.value("text")
+
+
+@pytest.mark.parametrize("text, supplies", [
+    ("Rudal-rudal itu dikirim Korea Utara ke Rusia melalui jalur kereta api.",
+     {("known:North_Korea", "known:Russia", "item:item.missiles")}),
+    ("Amunisi tersebut dikirim oleh Pyongyang kepada Moskow.",
+     {("known:North_Korea", "known:Russia", "item:item.ammunition")}),
+    ("Jet tempur F-16 pertama telah tiba di Ukraina dari Denmark dan Belanda.",
+     {("known:Denmark", "known:Ukraine", "item:item.fighter-jets"),
+      ("known:Netherlands", "known:Ukraine", "item:item.fighter-jets")}),
+    ("Ukraina menerima 31 tank Abrams dari Amerika Serikat.",
+     {("known:United_States", "known:Ukraine", "item:item.tanks")}),
+])
+def test_supplies_told_from_the_item_or_the_recipient(text, supplies):
+    found = {(s.role("supplier")[0], s.role("recipient")[0], s.role("item")[0]) for s in extract(text, "supply")}
+    assert found == supplies
+
+
+@pytest.mark.parametrize("text", [
+    "Pasukan Rusia tiba di Ukraina dari Belarus.",  # an invasion through a third country
+    "Pasukan Korea Utara tiba di Rusia pada Oktober.",  # arrival alone says not who sent them
+    "Presiden Zelensky tiba di Washington dari Kyiv.",  # a person, no item
+    "Pasukan itu dikirim ke Kursk.",  # no one named who sent them
+])
+def test_no_supply_from_an_arrival_that_names_no_sender(text):
+    assert extract(text, "supply") == []
+
+
+@pytest.mark.parametrize("text", ["Bantuan senjata itu akan segera dikirim.", "Rudal itu dikirim."])
+def test_a_passive_supply_verb_ending_its_sentence_names_no_supplier(text):
+    assert extract(text, "supply") == []
