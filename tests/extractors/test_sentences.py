@@ -1578,3 +1578,11 @@ def test_no_supply_from_an_arrival_that_names_no_sender(text):
 @pytest.mark.parametrize("text", ["Bantuan senjata itu akan segera dikirim.", "Rudal itu dikirim."])
 def test_a_passive_supply_verb_ending_its_sentence_names_no_supplier(text):
     assert extract(text, "supply") == []
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Menteri Luar Negeri Sugiono dan Menteri Luar Negeri Rusia Sergei Lavrov menggelar konferensi pers bersama.", True),
+    ("Menteri Luar Negeri Sugiono dan Menteri Luar Negeri Rusia Sergei Lavrov menggelar konferensi pers terpisah.", False),
+])
+def test_a_joint_press_conference_is_a_meeting_of_the_two(text, met):
+    assert len(extract(text, "meeting")) == (1 if met else 0)
