@@ -125,7 +125,10 @@ def nearest_actor_before(ann: AnnotatedDoc, sent: Sentence, pos: int, types=None
                 head_actor = _ending_at(ann, sent.start, sent.start + before, types)
                 aside = [x for x in in_span(ann, sent.start + before + 1, sent.start + cut)
                          if actor_key(x) and (not types or x.type in types)]
-                if head_actor is not None and (RELATIVE.match(head, before + 1) or not aside or (
+                # ("Amerika Serikat, sekutu utama Israel, telah mengirim …": an aside opening in
+                # lower case describes the name before it; a list of names would open in capitals)
+                if head_actor is not None and (RELATIVE.match(head, before + 1) or not aside
+                                               or DESCRIPTION.match(head, before + 1) or (
                         head_actor.type == "Person" and all(x.type != "Person" for x in aside))):
                     found = head_actor
             return found
@@ -151,6 +154,7 @@ def _ending_at(ann: AnnotatedDoc, lo: int, pos: int, types=None) -> Mention | No
 
 
 RELATIVE = re.compile(r"\s*yang\s")  # "X, yang …": a clause about X
+DESCRIPTION = re.compile(r"\s*[a-z]")
 # what may stand between a subject's closing comma and its verb: "…, telah mengunjungi"
 # (not "lalu"/"kemudian": those join a second clause, whose subject subject_of finds)
 AUXILIARIES = re.compile(r"\s*(?:(?:telah|sudah|juga|pun|akan|baru|sempat|pernah)\s+)*")

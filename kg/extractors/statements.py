@@ -62,8 +62,10 @@ REPORTER_TAIL = re.compile(rf",\s+(?P<who>[^,]{{2,80}}?)\s+(?:{cue_words('report
 # "mengatakan … dan menegaskan …", "menyebut … serta menambahkan …": before the second verb
 COORDINATED_VERB = re.compile(rf",?\s+(?:{cue_words('coordinator')})(?:\s+(?:{cue_words('coordinator-modal')}))?\s+$")
 # "(membantah) klaim tersebut": content that only points back at something told before
+# and "(membantah) klaim Israel": someone's claim, named by whose it is
 BARE_REFERENCE = re.compile(rf"(?:{cue_words('back-reference-noun')}|{cue_words('claim-noun')})(?:\s+\w+)?"
-                            rf"\s+(?:{cue_words('demonstrative')})", re.I)
+                            rf"\s+(?:{cue_words('demonstrative')})"
+                            rf"|(?i:{cue_words('claim-noun')})\s+(?:pihak\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}")
 # "Hal itu disampaikan oleh X", "Demikian disampaikan X": the previous sentence's content, attributed after it
 BACK_ATTRIBUTION = re.compile(rf"\s*(?:(?:{cue_words('back-reference-noun')})\s+(?:{cue_words('demonstrative')})|Demikian)\s+"
                               rf"(?:di)?(?:{cue_words('passive-speech-stem')})(?:\s+oleh)?\s+", re.I)

@@ -165,14 +165,17 @@ class SuppliesExtractor:
                         found.append((idx, sent, rule, start, sup, rec, item, said, False))
         yield from self._assertions(ann, found, _denials(ann, said_in))
 
-    def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str, frozenset[str]]]) -> Iterator[Assertion]:
+    def _assertions(self, ann: AnnotatedDoc, found, denials: list[tuple[int, str, frozenset[str], str | None]]) -> Iterator[Assertion]:
         text = ann.doc.text
         for idx, sent, rule, start, supplier, recipient, item, said, negative in found:
             within = _speech_at(said, start)
             hedged = rule == "supply.made-by" or has_cue("hedge", text[sent.start : _clause_end(text, start, sent.end)])
             if within is not None and (negative or has_cue(
                     "denial", text[max(sent.start, within.start - DENIAL_REACH) : within.start])):
-                asserters, deniers = [], [within.speaker, *within.joint]  # "X membantah laporan bahwa Y memasok …"
+                # "X membantah laporan bahwa Y memasok …"; "laporan Wall Street Journal bahwa …": the paper's claim
+                deniers = [within.speaker, *within.joint]
+                claimant = _claimant(ann, within.start - 1, within.end)
+                asserters = [claimant] if claimant is not None and claimant not in deniers else []
             else:
                 # "Amerika Serikat dan Korea Selatan memperkirakan …": each speaker asserts it
                 by = within if within is not None else (said[0] if said else None)
@@ -180,7 +183,9 @@ class SuppliesExtractor:
                 # "Negara-negara Barat menuduh Iran memasok …": an accusation by no one the text names
                 hedged = hedged or (not asserters and has_cue("accusation", text[sent.start : start]))
                 # a hedged claim ("Iran dituding memasok …") is someone's even where the text does not say whose
-                deniers = list(dict.fromkeys(who for at, who, items in denials if who not in asserters
+                # ("Hamas membantah klaim Israel": only what Israel claimed)
+                deniers = list(dict.fromkeys(who for at, who, items, of in denials if who not in asserters
+                                             and (of is None or of in {*asserters, *map(_as_country, asserters)})
                                              and _denies(at, items, idx, item, bool(asserters) or hedged)))
             date, inferred = date_near(ann, sent, start)
             if negative and inferred:
@@ -369,11 +374,12 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     return pos + m.start() if m else end
 
 
-def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset[str]]]:
-    """(sentence index, who, the items it names) of each rejection of a claim in the article: a
-    statement that says the claim is false, or an actor that "membantah/menolak tuduhan …" itself
-    ("Beijing menolak tuduhan tersebut": no reported content, still a denial)."""
-    out = [(idx, who, _items_named(ann, sp.start, sp.end))
+def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset[str], str | None]]:
+    """(sentence index, who, the items it names, whose claim it names if any) of each rejection
+    of a claim in the article: a statement that says the claim is false, or an actor that
+    "membantah/menolak tuduhan …" itself ("Beijing menolak tuduhan tersebut": no reported
+    content, still a denial; "Hamas membantah klaim Israel": Israel's claims only)."""
+    out = [(idx, who, _items_named(ann, sp.start, sp.end), None)
            for idx, said in enumerate(said_in) for sp in said if has_cue("denial", sp.text) or _says_not_supplied(sp.text)
            for who in (sp.speaker, *sp.joint)]
     text = ann.doc.text
@@ -383,14 +389,25 @@ def _denials(ann: AnnotatedDoc, said_in: list) -> list[tuple[int, str, frozenset
             key = actor_key(who) if who is not None else None
             if key and start - who.end <= 20:
                 named = _items_named(ann, end, _clause_end(text, end, sent.end))
-                out += [(idx, k, named) for k in (key, *coordinated_actors(ann, sent, who))]
+                of = _claimant(ann, end, sent.end)
+                out += [(idx, k, named, of) for k in (key, *coordinated_actors(ann, sent, who))]
         for _rule, start, end in find_cues("denial-passive", text[sent.start : sent.end], sent.start):
             # "Tuduhan itu dibantah oleh Moskow": the denier follows the verb, what it denies before it
             who = next(iter(in_span(ann, end, min(sent.end, end + 25))), None)
             key = actor_key(who) if who is not None else None
             if key and not text[end : who.start].strip(" ,"):
-                out.append((idx, key, _items_named(ann, sent.start, start)))
+                out.append((idx, key, _items_named(ann, sent.start, start), None))
     return list(dict.fromkeys(out))
+
+
+CLAIM_OF = re.compile(rf"\s+(?:{cue_words('claim-noun')})\s+(?:pihak\s+)?", re.I)
+
+
+def _claimant(ann: AnnotatedDoc, end: int, stop: int) -> str | None:
+    """Whose claim a denial names right after its verb ("membantah klaim Israel"), if anyone's."""
+    m = CLAIM_OF.match(ann.doc.text, end, stop)
+    who = next(iter(in_span(ann, m.end(), stop)), None) if m else None
+    return actor_key(who) if who is not None and who.start == m.end() else None
 
 
 def _says_not_supplied(said: str) -> bool:

@@ -386,6 +386,10 @@ def _title_extent(st: _State, i: int, readings) -> tuple[int, object, str | None
             represents = aff.entity
             k = st.index_at(aff.end)
             continue
+        nxt = st.by_start.get(k + 1)
+        if k < len(st.toks) and st.toks[k][2] in _title_modifiers() and nxt is not None and nxt.type in ACTOR_TYPES:
+            k += 1  # "juru bicara militer Israel X": the office's field, then whom it is for
+            continue
         posted = st.by_start.get(k + 1) if represents and k < len(st.toks) and st.toks[k][2].lower() == "untuk" else None
         if posted is not None and posted.type in ACTOR_TYPES:
             k = st.index_at(posted.end)  # "Duta Besar Rusia untuk PBB X": Russia's, posted to the UN
@@ -397,6 +401,12 @@ def _title_extent(st: _State, i: int, readings) -> tuple[int, object, str | None
         break
     k = _after_honorific(st, k)  # "Menlu Arab Saudi Pangeran Faisal bin Farhan": a rank or honorific, then the name
     return j, pat, represents, k
+
+
+@lru_cache(maxsize=1)
+def _title_modifiers() -> frozenset[str]:
+    """Lower-case words that say a title's field ("juru bicara militer Israel")."""
+    return frozenset(alternation("id", "cues.jsonl", "title-modifier").split("|"))
 
 
 def _region_at(st: _State, k: int) -> Mention | None:
@@ -628,11 +638,20 @@ def _link_short_forms(st: _State) -> None:
     for m in st.mentions:
         if m.type == "Person" and len(part_keys(m.surface)) > 1:
             full.setdefault(m.entity, part_keys(m.surface))
+    # "Sheikh Mohammed" after "Sheikh Mohammed bin Abdulrahman Al Thani": a name of two words or
+    # more whose words all belong to one longer name of the article is that name
+    shorter = {}
+    for e, parts in full.items():
+        longer = [f for f, fp in full.items() if f != e and set(parts) < set(fp)]
+        if len(longer) == 1 and not e.startswith("known:"):
+            shorter[e] = longer[0]
     linked = []
     for m in st.mentions:
         target = None
         if full and (m.type == "Unknown" or (m.type == "Person" and m.entity not in full)):
             target = _person_for(m, full, st)
+        elif m.type == "Person" and m.entity in shorter:
+            target = shorter[m.entity]
         linked.append(Mention(m.start, m.end, m.surface, "Person", target, m.rule) if target else m)
     surfaces: dict[str, Mention] = {}
     for m in linked:

@@ -1586,3 +1586,49 @@ def test_a_passive_supply_verb_ending_its_sentence_names_no_supplier(text):
 ])
 def test_a_joint_press_conference_is_a_meeting_of_the_two(text, met):
     assert len(extract(text, "meeting")) == (1 if met else 0)
+
+
+@pytest.mark.parametrize("text, supplier", [
+    ("Amerika Serikat, sekutu utama Israel, telah mengirim bom berpemandu ke Israel.", "known:United_States"),
+    ("Iran, musuh bebuyutan Israel, memasok drone kepada Rusia.", "known:Iran"),
+])
+def test_the_subject_before_a_description_set_off_by_commas_supplies(text, supplier):
+    (s,) = extract(text, "supply")
+    assert s.role("supplier") == (supplier,)
+
+
+def test_a_short_form_of_several_words_is_the_longer_name_it_belongs_to():
+    text = ('Menteri Luar Negeri Qatar Sheikh Mohammed bin Abdulrahman Al Thani tiba di Kairo. "Kami menyerukan semua '
+            'pihak untuk menahan diri," kata Sheikh Mohammed.')
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == (P("Sheikh Mohammed bin Abdulrahman Al Thani"),)
+
+
+def test_a_short_form_two_longer_names_share_stays_apart():
+    text = 'Pemimpin Korea Utara Kim Jong Un dan adiknya Kim Yo Jong hadir. "Kami siap," kata Kim Jong.'
+    (s,) = extract(text, "statement")
+    assert s.role("speaker") == ("person:" + name_key("Kim Jong"),)
+
+
+@pytest.mark.parametrize("denial, denied", [
+    ("Teheran membantah tuduhan AS tersebut.", True),  # the claim of the White House's country
+    ("Teheran membantah tuduhan tersebut.", True),
+    ("Teheran membantah klaim Israel.", False),  # someone else's claim
+])
+def test_a_denial_of_someones_claim_rejects_only_their_claims(denial, denied):
+    (s,) = extract("Gedung Putih menyatakan Iran telah mengirim drone ke Rusia. " + denial, "supply")
+    assert (s.role("denier") == ("known:Iran",)) is denied
+
+
+@pytest.mark.parametrize("text, asserter", [
+    ("Kremlin membantah laporan Wall Street Journal bahwa Moskow memasok senjata ke Houthi.", ("known:Wall_Street_Journal",)),
+    ("Kremlin membantah laporan bahwa Moskow memasok senjata ke Houthi.", ()),
+])
+def test_a_denied_report_named_by_its_source_is_that_sources_claim(text, asserter):
+    (s,) = extract(text, "supply")
+    assert s.role("denier") == ("known:Kremlin",) and s.role("asserter") == asserter
+
+
+def test_a_denial_of_someones_claim_is_no_statement_of_its_words():
+    (s,) = extract("Hamas membantah klaim Israel dan menyebut sebagian besar korban adalah warga sipil.", "statement")
+    assert s.value("text") == "sebagian besar korban adalah warga sipil"

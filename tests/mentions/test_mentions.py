@@ -318,3 +318,11 @@ def test_a_ministry_of_a_country_the_files_know_it_for_is_the_known_body(text, s
 def test_a_ministry_the_files_do_not_know_is_the_ministry_of_its_country():
     found = {m.surface: m.entity for m in make_doc("Kementerian Luar Negeri Rusia menyatakan hal itu.").mentions}
     assert found["Kementerian Luar Negeri Rusia"] == "org:ministry.foreign|known:Russia"
+
+
+@pytest.mark.parametrize("text, person, represents", [
+    ("Juru bicara militer Israel Avichay Adraee mengatakan hal itu.", "Avichay Adraee", "known:Israel"),
+    ("Juru bicara kepresidenan Ukraina Serhii Nykyforov mengatakan hal itu.", "Serhii Nykyforov", "known:Ukraine"),
+])
+def test_a_field_in_lower_case_between_a_title_and_its_country(text, person, represents):
+    assert positions(text) == {("person:" + name_key(person), "Juru Bicara", represents)}
