@@ -197,10 +197,10 @@ def test_an_ambassador_posted_to_a_country_or_body_acts_for_the_country_sending_
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("Menurut kantor berita resmi Vietnam VNA, kedua pemimpin bertemu.", "VNA"),
+    ("Menurut kantor berita resmi Laos KPL, kedua pemimpin bertemu.", "KPL"),
     ("Kantor berita Iran IRNA melaporkan pertemuan itu.", "IRNA"),
     ("Stasiun televisi milik negara Iran, IRIB, menyiarkan pertemuan itu.", "IRIB"),
-    ("Surat kabar Jepang Asahi Shimbun melaporkan hal itu.", "Asahi Shimbun"),
+    ("Surat kabar Jepang Yomiuri Shimbun melaporkan hal itu.", "Yomiuri Shimbun"),
 ])
 def test_a_news_organisation_no_file_knows_is_named_after_what_it_is(text, surface):
     assert typed(text).get(surface) == "NewsOrganization"
