@@ -153,6 +153,7 @@ def _ending_at(ann: AnnotatedDoc, lo: int, pos: int, types=None) -> Mention | No
                  if m.end == pos and actor_key(m) and (not types or m.type in types)), None)
 
 
+ACCOMPANIED = re.compile(r"\b(?:didampingi|disertai|ditemani)\s+(?:oleh\s+)?$", re.I)
 RELATIVE = re.compile(r"\s*yang\s")  # "X, yang …": a clause about X
 DESCRIPTION = re.compile(r"\s*[a-z]")
 # what may stand between a subject's closing comma and its verb: "…, telah mengunjungi"
@@ -337,6 +338,12 @@ def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | N
     """Who does it: the person before the verb, a pronoun's antecedent, or the main clause's subject."""
     text = ann.doc.text
     subj = nearest_actor_before(ann, sent, pos, {"Person"})
+    if subj is not None:
+        # "Lavrov didampingi Duta Besar Rusia Alexander Matsegora saat bertemu Choe": Lavrov's meeting
+        start = next((a.start for a in ann.appositions if a.person == subj.entity and a.end == subj.end), subj.start)
+        if ACCOMPANIED.search(text, max(sent.start, start - 20), start):
+            lead = nearest_actor_before(ann, sent, start, {"Person"})
+            subj = lead if lead is not None else subj
     if subj and subj != exclude:
         return subj
     head = text[sent.start : pos]

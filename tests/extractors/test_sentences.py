@@ -1632,3 +1632,14 @@ def test_a_denied_report_named_by_its_source_is_that_sources_claim(text, asserte
 def test_a_denial_of_someones_claim_is_no_statement_of_its_words():
     (s,) = extract("Hamas membantah klaim Israel dan menyebut sebagian besar korban adalah warga sipil.", "statement")
     assert s.value("text") == "sebagian besar korban adalah warga sipil"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Menteri Luar Negeri Sergei Lavrov didampingi Duta Besar Rusia untuk Korut Alexander Matsegora saat bertemu "
+     "Menteri Luar Negeri Choe Son Hui.", {P("Sergei Lavrov"), P("Choe Son Hui")}),
+    ("Presiden Prabowo Subianto, didampingi Menteri Luar Negeri Sugiono, bertemu Presiden Xi Jinping di Beijing.",
+     {P("Prabowo Subianto"), P("Xi Jinping")}),
+])
+def test_the_one_accompanied_is_who_meets(text, pair):
+    (m,) = extract(text, "meeting")
+    assert people(m) == pair
