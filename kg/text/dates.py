@@ -69,7 +69,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "".join(rf"(?<!{re.escape(w)} )" for w in t["weekdays"]) + rf"\b(?P<rel>{_alt([*t['relative_days'], *t['relative_months'], *t['relative_years'], *t['relative_weeks']])})\b",
             re.I)),
         ("date.weekday", re.compile(
-            rf"\b(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\b(?P<after>\s+(?:lalu|kemarin|pekan lalu|minggu lalu))?(?!\s*[(,]?\s*\d)",
+            rf"\b(?:pada\s+)?(?:hari\s+)?(?P<wd>{wd})\b(?P<after>\s+(?:lalu|kemarin|pekan lalu|minggu lalu|depan|mendatang|pekan depan|minggu depan))?(?!\s*[(,]?\s*\d)",
             re.I)),
         # "pada Oktober", "awal Maret": the month of that name nearest before the article (after it,
         # for a plan); a word before it says it is a time (full names, capitalised)
@@ -171,8 +171,11 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
         if rel in t["relative_days"]:
             return (ref + dt.timedelta(days=t["relative_days"][rel])).isoformat(), False
         if rel in t["relative_weeks"]:
-            # "pekan lalu": some day of the previous week; only the month is safe
+            # "pekan lalu": some day of that week; only the month is safe ("akhir pekan lalu":
+            # the month of that week's Saturday)
             day = ref + dt.timedelta(days=t["relative_weeks"][rel])
+            if WEEKEND_BEFORE.search(m.string, 0, m.start()):
+                day += dt.timedelta(days=5 - day.weekday())
             return f"{day.year:04d}-{day.month:02d}", False
         if rel in t["relative_months"]:
             y, mo = _add_months(ref.year, ref.month, t["relative_months"][rel])
@@ -181,6 +184,12 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
             return f"{ref.year + t['relative_years'][rel]:04d}", False
     if rule == "date.weekday":
         target = t["weekdays"][g["wd"].lower()]
+        after = (g.get("after") or "").split()
+        if after and after[-1] in ("depan", "mendatang"):
+            # "Senin depan": the next one; "Senin pekan depan": that day of the week after the article's
+            if after[0] in ("pekan", "minggu"):
+                return (ref + dt.timedelta(days=7 - ref.weekday() + target)).isoformat(), False
+            return (ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat(), False
         if future and not g.get("after"):
             ahead = (target - ref.weekday()) % 7 or 7  # a plan made on a Wednesday for "Rabu" means next week
             return (ref + dt.timedelta(days=ahead)).isoformat(), False
@@ -199,6 +208,9 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+WEEKEND_BEFORE = re.compile(r"\bakhir\s+$", re.I)  # "akhir pekan lalu": the weekend of that week
 
 
 def _full_months(t: dict) -> list[str]:

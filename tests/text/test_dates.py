@@ -33,6 +33,11 @@ REF = dt.date(2024, 9, 12)
     ("pada Oktober tahun lalu", "2023-10"),  # a month of the year before the article's
     ("pada 14 Juni tahun lalu", "2023-06-14"),
     ("pada bulan Maret tahun depan", "2025-03"),
+    ("tiga hari lalu", "2024-09-09"),  # REF is Thursday 12 September 2024
+    ("dua pekan lalu", "2024-08"),
+    ("pada Senin depan", "2024-09-16"),  # the next Monday, not the last
+    ("pada Kamis pekan depan", "2024-09-19"),  # that day of the week after the article's
+    ("pada akhir pekan lalu", "2024-09"),  # the weekend of last week: 7-8 September
 ])
 def test_dates_resolved_against_the_article_date(text, value):
     found = find_dates(f"Menteri itu tiba {text} di sana.", REF)
