@@ -1643,3 +1643,16 @@ def test_a_denial_of_someones_claim_is_no_statement_of_its_words():
 def test_the_one_accompanied_is_who_meets(text, pair):
     (m,) = extract(text, "meeting")
     assert people(m) == pair
+
+
+@pytest.mark.parametrize("text, supply", [
+    ("Indonesia membeli 42 jet tempur Rafale dari Prancis.", ("known:France", "known:Indonesia", "item:item.fighter-jets")),
+    ("Rusia mengimpor drone dari Iran.", ("known:Iran", "known:Russia", "item:item.drones")),
+])
+def test_a_purchase_from_a_country_is_its_supply(text, supply):
+    (s,) = extract(text, "supply")
+    assert (s.role("supplier")[0], s.role("recipient")[0], s.role("item")[0]) == supply
+
+
+def test_no_supply_in_a_purchase_of_no_weapon():
+    assert extract("Indonesia membeli beras dari Vietnam.", "supply") == []
