@@ -509,6 +509,15 @@ def _past_field(st: _State, j: int) -> tuple[int, str | None]:
     return k, None
 
 
+def _portfolio_title(st: _State, i: int, j: int, label: str) -> str:
+    """A minister's title with its portfolio, as the text writes it in capitals ("Menteri Sumber
+    Daya Alam", "Menteri Keuangan"; "Menteri" alone where it names none)."""
+    words = [t[2] for t in st.toks[i:j]]
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return label
+    return " ".join(w if w.isupper() else w.lower() if w.lower() in ORG_CONNECTORS else w.capitalize() for w in words)
+
+
 def _past_portfolio(st: _State, j: int) -> int:
     """After "Menteri", a portfolio the title file does not list, up to its country: "Menteri
     Sumber Daya Alam Rusia X", "Menteri Unifikasi Korea Selatan X" (capitalised words, then a
@@ -548,6 +557,8 @@ def _hold(st: _State, i: int, j: int, person: Mention, pat, represents: str | No
     """The title at tokens i..j is held by `person` (who acts for `represents`); "Wakil" right
     before a title the file lists without it makes the deputy ("Wakil Sekretaris Jenderal")."""
     title = None if pat.get("position") is False else pat.label
+    if title and pat.get("portfolio"):
+        title = _portfolio_title(st, i, j, title)
     if title and i > 0 and st.toks[i - 1][2] == "Wakil" and st.free(i - 1, i) and not title.startswith("Wakil"):
         i, title = i - 1, f"Wakil {title}"
     if title and i > 0 and st.toks[i - 1][2].lower() in FORMER and st.free(i - 1, i):

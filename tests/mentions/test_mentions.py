@@ -173,16 +173,22 @@ def test_a_surname_the_files_know_alone_is_the_known_person_unless_another_name_
     assert {m.surface: m.entity for m in make_doc(text).mentions if m.type == "Person"}[surface] == entity
 
 
-@pytest.mark.parametrize("text, person, represents", [
-    ("Menteri Sumber Daya Alam Rusia Alexander Kozlov tiba di Pyongyang.", "Alexander Kozlov", "known:Russia"),
-    ("Menteri Unifikasi Korea Selatan Kim Yung-ho mengatakan hal itu.", "Kim Yung-ho", "known:South_Korea"),
-    ("Menteri Pertanian Maria Zakharova tiba di Minsk.", "Maria Zakharova", None),  # a known person after it
+@pytest.mark.parametrize("text, person, title, represents", [
+    ("Menteri Sumber Daya Alam Rusia Alexander Kozlov tiba di Pyongyang.", "Alexander Kozlov", "Menteri Sumber Daya Alam",
+     "known:Russia"),
+    ("Menteri Unifikasi Korea Selatan Kim Yung-ho mengatakan hal itu.", "Kim Yung-ho", "Menteri Unifikasi",
+     "known:South_Korea"),
+    ("Menteri Pertanian Maria Zakharova tiba di Minsk.", "Maria Zakharova", "Menteri Pertanian", None),  # a known person after it
+    ("Menteri Koordinator Bidang Politik dan Keamanan Budi Gunawan tiba.", "Budi Gunawan",
+     "Menteri Koordinator Bidang Politik dan Keamanan", None),
+    ("Wakil Perdana Menteri Pertama Rusia Denis Manturov tiba.", "Denis Manturov", "Wakil Perdana Menteri Pertama",
+     "known:Russia"),
 ])
-def test_a_minister_of_a_portfolio_not_listed_holds_the_title(text, person, represents):
+def test_a_minister_of_a_portfolio_not_listed_holds_the_title_with_it(text, person, title, represents):
     ann = make_doc(text)
     (app,) = ann.appositions
     holder = next(m for m in ann.mentions if m.entity == app.person)
-    assert (holder.surface, app.title, app.represents) == (person, "Menteri", represents)
+    assert (holder.surface, app.title, app.represents) == (person, title, represents)
 
 
 def test_a_capitalised_word_after_menteri_with_no_country_or_known_person_is_still_the_name():
