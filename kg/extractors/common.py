@@ -237,21 +237,26 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
             return own[0].value, False
         best = min(found, key=lambda d: abs(sent.start + d.start - pos))
         return best.value, False
-    if STRAIGHT_AWAY.search(sent.text):
-        # "Lavrov mendarat di Pyongyang pada Rabu (18/10). Ia langsung disambut oleh Choe", "Kim
-        # menyambut kedatangan Putin di bandara": the day the sentences just before told
-        for prev in [s for s in ann.sentences if s.end <= sent.start][-2:][::-1]:
-            days = [d for d in find_dates(prev.text, ref) if len(d.value) == 10]
-            if days:
-                return days[-1].value, True
-    if DURING_THAT.search(sent.text):
-        # "Dalam kunjungan tersebut, Choe bertemu …": in the month of the trip the sentences before dated
-        for prev in [s for s in ann.sentences if s.end <= sent.start][-3:][::-1]:
-            if found := find_dates(prev.text, ref):
-                return found[-1].value[:7], True
+    # "Lavrov mendarat di Pyongyang pada Rabu (18/10). Ia langsung disambut oleh Choe", "Kim
+    # menyambut kedatangan Putin di bandara": the day the sentences just before told
+    if STRAIGHT_AWAY.search(sent.text) and (day := _told_before(ann, sent, ref, 2, whole_days=True)):
+        return day, True
+    # "Dalam kunjungan tersebut, Choe bertemu …": in the month of the trip the sentences before dated
+    if DURING_THAT.search(sent.text) and (when := _told_before(ann, sent, ref, 3, whole_days=False)):
+        return when[:7], True
     if ann.doc.meta.date:
         return ann.doc.meta.date[:7], True
     return None, False
+
+
+def _told_before(ann: AnnotatedDoc, sent: Sentence, ref, n: int, whole_days: bool) -> str | None:
+    """The last date the `n` sentences before `sent` give, the nearest sentence first (only
+    whole days, if asked)."""
+    for prev in [s for s in ann.sentences if s.end <= sent.start][-n:][::-1]:
+        found = [d for d in find_dates(prev.text, ref) if not whole_days or len(d.value) == 10]
+        if found:
+            return found[-1].value
+    return None
 
 
 SINCE = re.compile(r"\bsejak\b", re.I)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from kg.extractors.common import actor_key, find_cues, in_span, negated, subject_of
-from kg.lang import read_jsonl
+from kg.mentions.gazetteer import title_rx
 from kg.model import AnnotatedDoc, Assertion, Evidence, make_assertion
 
 PAST = re.compile(r"\b(?:sebelumnya|pernah|dulu|dahulu|sempat)\s+(?:\w+\s+)?$", re.I)
 DEPUTY = re.compile(r"Wakil\s+", re.I)
+SPACE = re.compile(r"\s*")
 # what an office acts for, named right after it: "Sekretaris Dewan Keamanan Rusia"
 BODIES = {"Country", "GovernmentBody", "Organization"}
 
@@ -59,21 +59,12 @@ class OfficesExtractor:
 
 
 def _title_at(text: str, pos: int) -> tuple[str, int] | None:
-    """The longest title starting at `pos` (its label and end)."""
-    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    """The longest title starting at `pos`, past the space there (its label and end)."""
+    pos = SPACE.match(text, pos).end()
     deputy = DEPUTY.match(text, pos)
     at = deputy.end() if deputy else pos
-    found = [(m.end(), p.label) for p, rx in _titles() if (m := rx.match(text, at))]
+    found = [(m.end(), p.label) for p, rx in title_rx() if p.get("position") is not False and (m := rx.match(text, at))]
     if not found:
         return None
     end, label = max(found)
     return (f"Wakil {label}" if deputy and not label.startswith("Wakil") else label), end
-
-
-@cache
-def _titles():
-    return [(p, re.compile(rf"(?:{p.pattern})\b", re.I)) for p in read_jsonl("id", "titles.jsonl")
-            if p.get("position") is not False]
-
-
-

@@ -128,8 +128,8 @@ class SuppliesExtractor:
                 stop = _clause_end(text, end, sent.end)
                 items = _object_items(ann, end, stop)
                 m = MADE_BY.match(text, items[-1].end, stop) if items and user_key else None
-                named = next(iter(in_span(ann, m.end(), min(stop, m.end() + 30))), None) if m else None
-                maker = _as_country(actor_key(named)) if named is not None and named.start == m.end() else None
+                named = _named_at(ann, m.end(), min(stop, m.end() + 30)) if m else None
+                maker = _as_country(actor_key(named)) if named is not None else None
                 if maker is not None and maker != user_key:
                     for item in items:
                         found.append((idx, sent, "supply.made-by", start, maker, user_key, item, said, False))
@@ -156,9 +156,9 @@ class SuppliesExtractor:
                 src = src if src is not None and not text[rec_m.end : src.start()].strip() else None
                 # (only what comes "dari" somewhere: "Pasukan Rusia tiba di Ukraina" is an invasion,
                 # "Pasukan Rusia tiba di Ukraina dari Belarus" no supply by Belarus)
-                owned, owner = _passive_subject(ann, sent, start)
                 if item is None or rec is None or src is None:
                     continue
+                owned, owner = _passive_subject(ann, sent, start)
                 for sup_m in _listed(ann, src.end(), stop):
                     sup = _as_country(actor_key(sup_m))
                     if sup and sup != rec and (not owned or owner == sup):
@@ -280,10 +280,16 @@ def _passive_agent(ann: AnnotatedDoc, sent: Sentence, verb: int, end: int) -> tu
     by = AGENT_AFTER.match(ann.doc.text, end)
     if item is None or by is None:  # ("… akan segera dikirim.": nothing after the verb)
         return [], None, end
-    agent = next(iter(in_span(ann, by.end(), min(sent.end, by.end() + 40))), None)
-    if agent is None or agent.start != by.end():
+    agent = _named_at(ann, by.end(), min(sent.end, by.end() + 40))
+    if agent is None:
         return [], None, end
     return [item], _as_country(actor_key(agent)), agent.end
+
+
+def _named_at(ann: AnnotatedDoc, pos: int, stop: int) -> Mention | None:
+    """The mention that starts right at `pos` (the first before `stop`, if it is there)."""
+    first = next(iter(in_span(ann, pos, stop)), None)
+    return first if first is not None and first.start == pos else None
 
 
 def _listed(ann: AnnotatedDoc, pos: int, stop: int) -> list[Mention]:
@@ -406,8 +412,8 @@ CLAIM_OF = re.compile(rf"\s+(?:{cue_words('claim-noun')})\s+(?:pihak\s+)?", re.I
 def _claimant(ann: AnnotatedDoc, end: int, stop: int) -> str | None:
     """Whose claim a denial names right after its verb ("membantah klaim Israel"), if anyone's."""
     m = CLAIM_OF.match(ann.doc.text, end, stop)
-    who = next(iter(in_span(ann, m.end(), stop)), None) if m else None
-    return actor_key(who) if who is not None and who.start == m.end() else None
+    who = _named_at(ann, m.end(), stop) if m else None
+    return actor_key(who) if who is not None else None
 
 
 def _says_not_supplied(said: str) -> bool:

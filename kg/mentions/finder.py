@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from kg.knowledge import load_known
 from kg.lang import alternation, compiled, read_jsonl, words
-from kg.mentions.gazetteer import item_rx, match_at, system_head_rx, system_rx
+from kg.mentions.gazetteer import item_rx, match_at, system_head_rx, system_rx, title_rx
 from kg.mentions.names import name_key, part_keys
 from kg.model import AnnotatedDoc, Apposition, Document, Mention
 from kg.text.sentences import split_sentences, tokens
@@ -227,7 +227,9 @@ def _org_cues(st: _State) -> None:
             if not st.free(i, j):
                 continue
             k = j
-            while k < len(st.toks) and st.free(k, k + 1) and not _titled_name_at(st, k) and (
+            # (the body ends where a rank with a name of two words begins: "Angkatan Darat Jenderal Maruli
+            # Simanjuntak"; "Direktorat Jenderal Pajak" is one body)
+            while k < len(st.toks) and st.free(k, k + 1) and _past_title(st, k, 2) is None and (
                 (_is_cap(st.toks[k][2]) and not _not_name(st.toks[k][2]))
                 or (st.toks[k][2].lower() in ORG_CONNECTORS and k + 1 < len(st.toks) and _is_cap(st.toks[k + 1][2]))
             ):
@@ -295,27 +297,24 @@ def _paren_acronym(st: _State, k: int) -> tuple[int, int] | None:
     return None
 
 
-def _titled_name_at(st: _State, k: int) -> bool:
-    """A rank or title at token k with a name of two words or more after it ("Angkatan Darat
-    Jenderal Maruli Simanjuntak": the body ends before the general; "Direktorat Jenderal Pajak" is one)."""
-    for _pat, rx in _title_rx():
+def _past_title(st: _State, k: int, words: int) -> int | None:
+    """The token after a capitalised title at token k that a name of at least `words` words
+    follows ("Jenderal Maruli Simanjuntak"), else None."""
+    if k >= len(st.toks) or not _is_cap(st.toks[k][2]):
+        return None
+    for _pat, rx in title_rx():
         m = rx.match(st.doc.text, st.toks[k][0])
-        if m and m.group(0)[0].isupper():
+        if m:
             after = st.index_at(m.end())
-            if after < len(st.toks) and _name_run(st, after, TITLED_NAME_WORDS) - after >= 2:
-                return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _title_rx() -> list[tuple[object, re.Pattern]]:
-    return [(p, re.compile(rf"\b(?:{p.pattern})\b", re.I)) for p in read_jsonl("id", "titles.jsonl")]
+            if _name_run(st, after, TITLED_NAME_WORDS) - after >= words:
+                return after
+    return None
 
 
 def _titles(st: _State) -> None:
     """Title, affiliations, then a capitalised name: a Person and the office they hold."""
     found: dict[int, list[tuple[int, object]]] = {}
-    for pat, rx in _title_rx():
+    for pat, rx in title_rx():
         for m in rx.finditer(st.doc.text):
             if m.group(0).isupper() and len(m.group(0)) <= 3 and m.group(0) != m.group(0).upper():
                 continue
@@ -571,15 +570,8 @@ def _hold(st: _State, i: int, j: int, person: Mention, pat, represents: str | No
 def _after_honorific(st: _State, k: int) -> int:
     """Past a capitalised title at token k that a name follows (a second title is a rank or an
     honorific: "Pangeran", "Jenderal"), else k."""
-    if k >= len(st.toks) or not _is_cap(st.toks[k][2]):
-        return k
-    for _pat, rx in _title_rx():
-        m = rx.match(st.doc.text, st.toks[k][0])
-        if m:
-            after = st.index_at(m.end())
-            if _name_run(st, after, TITLED_NAME_WORDS) > after:
-                return after
-    return k
+    after = _past_title(st, k, 1)
+    return k if after is None else after
 
 
 def _paren_aliases(st: _State) -> None:

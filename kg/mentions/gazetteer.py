@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.knowledge import load_known
-from kg.lang import compiled
+from kg.lang import compiled, read_jsonl
 from kg.text.sentences import TOKEN_RX
 
 
@@ -89,3 +89,10 @@ def system_head_rx() -> re.Pattern:
     spent in them: "amunisi HIMARS" is ammunition)."""
     heads = "|".join(["sistem", *(p.pattern for p, _rx in compiled("id", "items.jsonl") if not p.get("consumable"))])
     return re.compile(rf"\b(?:{heads})\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def title_rx() -> list[tuple[object, re.Pattern]]:
+    """(row, regex) of every title of titles.jsonl ("Menteri Luar Negeri", "Juru Bicara"), for the
+    mention finder and the offices extractor alike."""
+    return [(p, re.compile(rf"\b(?:{p.pattern})\b", re.I)) for p in read_jsonl("id", "titles.jsonl")]

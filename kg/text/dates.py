@@ -184,20 +184,20 @@ def _resolve(m: re.Match, rule: str, ref: dt.date | None, t: dict, future: bool 
             return f"{ref.year + t['relative_years'][rel]:04d}", False
     if rule == "date.weekday":
         target = t["weekdays"][g["wd"].lower()]
-        after = (g.get("after") or "").split()
+        after = (g.get("after") or "").lower().split()  # "pekan lalu", "depan", …
         if after and after[-1] in ("depan", "mendatang"):
             # "Senin depan": the next one; "Senin pekan depan": that day of the week after the article's
             if after[0] in ("pekan", "minggu"):
                 return (ref + dt.timedelta(days=7 - ref.weekday() + target)).isoformat(), False
             return (ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat(), False
-        if future and not g.get("after"):
+        if future and not after:
             ahead = (target - ref.weekday()) % 7 or 7  # a plan made on a Wednesday for "Rabu" means next week
             return (ref + dt.timedelta(days=ahead)).isoformat(), False
-        if g.get("after") and g["after"].split()[0].lower() in ("pekan", "minggu"):
+        if after and after[0] in ("pekan", "minggu"):
             # "Jumat pekan lalu": that day of the week before the article's week
             return (ref - dt.timedelta(days=ref.weekday() + 7 - target)).isoformat(), False
         back = (ref.weekday() - target) % 7
-        if g.get("after"):
+        if after:
             back = back or 7  # "Rabu lalu" is never today
         return (ref - dt.timedelta(days=back)).isoformat(), False
     return None, False
