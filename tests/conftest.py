@@ -26,6 +26,15 @@ def make_doc(text: str, doc_id: str = "t.txt"):
     return annotate(clean_article(RawArticle(doc_id, text)))
 
 
+def positions(text: str) -> set[tuple]:
+    """(holder, position, whom it is for) of every office the extractors find in a text the test writes."""
+    from kg.extractors import EXTRACTORS
+
+    ann = make_doc(text)
+    return {(a.role("subject")[0], a.value("position"), (a.role("represents") or (None,))[0])
+            for ex in EXTRACTORS for a in ex(ann) if a.kind == "position"}
+
+
 @pytest.fixture(scope="session")
 def seed_out(seed_build) -> Path:
     """The out/ folder of the shared seed build (store, names, graph files)."""

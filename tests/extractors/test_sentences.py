@@ -6,7 +6,7 @@ import pytest
 
 from kg.extractors import EXTRACTORS
 from kg.mentions.names import name_key
-from tests.conftest import make_doc
+from tests.conftest import make_doc, positions
 
 
 def P(name: str) -> str:
@@ -1505,11 +1505,6 @@ def test_an_adverb_after_a_subject_joins_no_verbs():
     assert s.role("speaker") == (P("Sergei Lavrov"),)
 
 
-def positions_of(text: str) -> set[tuple]:
-    return {(a.role("subject")[0], a.value("position"), (a.role("represents") or (None,))[0])
-            for a in extract(text, "position")}
-
-
 @pytest.mark.parametrize("text, held", [
     ("Menteri Pertahanan Rusia Andrei Belousov tiba. Belousov dilantik menjadi Menteri Pertahanan Rusia pada Mei 2024.",
      (P("Andrei Belousov"), "Menteri Pertahanan", "known:Russia")),
@@ -1519,7 +1514,7 @@ def positions_of(text: str) -> set[tuple]:
      (P("Sergei Shoigu"), "Sekretaris", "org:dewankeamanan|known:Russia")),
 ])
 def test_an_office_a_sentence_says_someone_holds_or_took(text, held):
-    assert held in positions_of(text)
+    assert held in positions(text)
 
 
 @pytest.mark.parametrize("text, title", [
@@ -1527,7 +1522,7 @@ def test_an_office_a_sentence_says_someone_holds_or_took(text, held):
     ("Eks Menteri Pertahanan Rusia Sergei Shoigu tiba di Pyongyang.", "Mantan Menteri Pertahanan"),
 ])
 def test_a_former_office_is_told_as_former(text, title):
-    assert {p[1] for p in positions_of(text)} == {title}
+    assert {p[1] for p in positions(text)} == {title}
 
 
 @pytest.mark.parametrize("text", [
@@ -1535,7 +1530,7 @@ def test_a_former_office_is_told_as_former(text, title):
     "Acara itu dihadiri Menteri Luar Negeri Sugiono yang menjabat sejak Oktober.",    # no title after the verb
 ])
 def test_no_office_taken_where_the_sentence_gives_none(text):
-    assert positions_of(text) == {(P("Sugiono"), "Menteri Luar Negeri", None)}
+    assert positions(text) == {(P("Sugiono"), "Menteri Luar Negeri", None)}
 
 
 @pytest.mark.parametrize("text, reporter", [

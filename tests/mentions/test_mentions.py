@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kg.mentions.names import name_key
-from tests.conftest import make_doc
+from tests.conftest import make_doc, positions
 
 
 def typed(text: str) -> dict[str, str]:
@@ -227,14 +227,6 @@ def test_no_news_organisation_where_no_name_follows_the_noun(text):
 def test_an_organisation_named_after_its_country_is_one_organisation(text, surface):
     found = typed(text)
     assert found.get(surface) == "Organization" and "Indonesia" not in found
-
-
-def positions(text: str) -> set[tuple]:
-    from kg.extractors import EXTRACTORS
-
-    ann = make_doc(text)
-    return {(a.role("subject")[0], a.value("position"), (a.role("represents") or (None,))[0])
-            for ex in EXTRACTORS for a in ex(ann) if a.kind == "position"}
 
 
 @pytest.mark.parametrize("text, person, works_at", [
