@@ -39,7 +39,7 @@ ADDRESSEE = re.compile(rf"{_TO}(?P<to>[^,]{{1,60}}?)\s+")
 # "kepada wartawan di Gedung Putih": told to an audience, not to the place it stood in
 # "(mengatakan) dalam konferensi pers di Moskow bahwa", "(menulis) di platform X bahwa"
 CIRCUMSTANCE_THAT = re.compile(rf"\s*(?:di|dalam|melalui|lewat|pada|saat|ketika|usai|seusai|setelah|sebelum)\s+"
-                               rf"[^,“\"]{{1,80}}?\s+(?:{cue_words('complementizer')})\s+", re.I)
+                               rf"(?:[^,“\"]|,(?=\s*\d)){{1,80}}?,?\s+(?:{cue_words('complementizer')})\s+", re.I)
 AUDIENCE = re.compile(rf"(?:{cue_words('audience-noun')})\b", re.I)
 # "mengatakan pekan lalu bahwa, …": what comes between the verb and the content
 CONTENT_OPENING = re.compile(rf"(?:\s*(?:{cue_words('time-ago')}))?\s*(?:(?:{cue_words('complementizer')})\s+)?,?\s*")
@@ -217,7 +217,9 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         if also is not None and also.start() < end:
             end = also.start()
         content = _strip(text[start:end])
-        if len(content) < 8 or BARE_REFERENCE.fullmatch(content):
+        # a word quoted is said however short ("menyebutnya \"fitnah\""); other short content is not
+        quoted = text[start:end].strip(" ,.;:")[:1] in QUOTE_MARKS and len(content) >= 3
+        if (len(content) < 8 and not quoted) or BARE_REFERENCE.fullmatch(content):
             continue  # "membantah klaim tersebut": what is denied was told before, not said here
         quote_inside = [q for q in quotes if q[0] >= start and q[1] <= end]
         direct = bool(quote_inside) and len(quote_inside[0][2]) >= len(content) - 4

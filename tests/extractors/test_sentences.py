@@ -964,6 +964,18 @@ def test_a_bare_rejection_denies_an_accusation_before_it(claim, denied):
     assert s.value("hedged") is denied
 
 
+@pytest.mark.parametrize("reply, denies", [
+    ("Nasser Kanaani menyebut laporan tersebut tidak berdasar.", True),
+    ("Nasser Kanaani mengatakan tuduhan itu mengada-ada.", True),
+    ("Nasser Kanaani mengatakan laporan itu hoaks.", True),
+    # something else said to be groundless is no denial of the claim
+    ("Nasser Kanaani mengatakan kekhawatiran Barat soal program nuklir tidak berdasar.", False),
+])
+def test_calling_a_report_groundless_denies_it(reply, denies):
+    (s,) = extract("Amerika Serikat menuduh Iran mengirim rudal ke Rusia. " + reply, "supply")
+    assert s.role("denier") == ((P("Nasser Kanaani"),) if denies else ())
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Kementerian Pertahanan Korea Selatan memperkirakan sekitar 11.000 tentara Korea Utara berada di Rusia.",
      "org:ministry.defence|known:South_Korea"),
@@ -1396,6 +1408,8 @@ def test_a_named_weapon_system_is_a_supplied_item(text, item):
     # what is denied was told before: no statement of its words
     ("Juru bicara militer Ukraina Viktor Trehubov membantah klaim tersebut dan menyebut pertempuran masih berlangsung.",
      {"pertempuran masih berlangsung"}),
+    ("Maria Zakharova membantah tuduhan itu dan menyebutnya sebagai propaganda Barat.", {"sebagai propaganda Barat"}),
+    ('Maria Zakharova membantah tuduhan itu dan menyebutnya "fitnah".', {"fitnah"}),
 ])
 def test_two_speech_verbs_of_one_subject_make_two_statements_of_theirs(text, said):
     found = extract(text, "statement")
@@ -1423,6 +1437,12 @@ def test_a_meeting_during_that_trip_is_in_the_month_the_trip_was_dated(opening, 
     ("Peskov menyatakan di Moskow pada Senin bahwa Kremlin belum menerima usulan itu.",
      "Kremlin belum menerima usulan itu"),
     ("Zelensky menulis di platform X bahwa Rusia kembali menyerang Kyiv.", "Rusia kembali menyerang Kyiv"),
+    ("Blinken mengatakan dalam jumpa pers di Paris pada Rabu, 4 Juni 2025, bahwa Iran telah mengirim drone ke Rusia.",
+     "Iran telah mengirim drone ke Rusia"),
+    ("Peskov menyatakan pada Kamis, bahwa perundingan akan dilanjutkan.", "perundingan akan dilanjutkan"),
+    # a comma before a clause: what follows is said, its own "bahwa" included
+    ("Lavrov mengatakan di Moskow, Barat harus mengakui bahwa sanksi gagal.",
+     "di Moskow, Barat harus mengakui bahwa sanksi gagal"),
     ('"Kami membahas pertahanan udara dan kemampuan jarak jauh kami," tulis Zelensky di platform X.',
      "Kami membahas pertahanan udara dan kemampuan jarak jauh kami"),
 ])

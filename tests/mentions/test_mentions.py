@@ -26,6 +26,20 @@ def test_mentions_found_and_typed(text, surface, type_):
     assert typed(text).get(surface) == type_
 
 
+@pytest.mark.parametrize("text", [
+    "Budi Santoso mengatakan pasokan itu terlambat.",
+    "Budi Santoso menyebut laporan itu tidak berdasar.",
+    "Budi Santoso membantah tuduhan tersebut.",
+    "Budi Santoso memperingatkan bahwa harga akan naik.",
+])
+def test_an_untitled_name_opening_a_sentence_before_a_verb_of_speech_is_a_person(text):
+    assert typed(text).get("Budi Santoso") == "Person"
+
+
+def test_an_untitled_name_before_another_verb_stays_unknown():
+    assert "Budi Santoso" not in typed("Budi Santoso menyerahkan bantuan itu.")
+
+
 @pytest.mark.parametrize("text, not_entity", [
     ("Pada hari Kamis, harga naik.", "Kamis"),
     ("Dalam rapat itu, semua hadir.", "Dalam"),
