@@ -309,6 +309,12 @@ def _counted_from(d, text: str, day: dt.date) -> str:
 # "membahas situasi di (wilayah) Kursk": the place of the topic
 TOPIC_BEFORE = re.compile(rf"\b(?:{cue_words('topic-noun')})\s+(?:\w+\s+){{0,2}}?(?:{cue_words('place-preposition')})\s+"
                           rf"(?:(?:{cue_words('place-kind-before')})\s+(?:(?:{cue_words('place-kind-modifier')})\s+)?)?$", re.I)
+# "membahas situasi di Semenanjung Korea dan kerja sama di kawasan Asia-Pasifik": after a verb of
+# talks, these nouns are what was talked of too (not after others: "menandatangani perjanjian
+# kemitraan di Moskow" is where it was signed)
+TOPIC_TALKED = re.compile(rf"\b(?:{cue_words('topic-verb')})\b[^,.;]{{0,80}}?\b(?:{cue_words('topic-noun-talked')})\s+"
+                          rf"(?:\w+\s+){{0,2}}?(?:{cue_words('place-preposition')})\s+"
+                          rf"(?:(?:{cue_words('place-kind-before')})\s+(?:(?:{cue_words('place-kind-modifier')})\s+)?)?$", re.I)
 # "di X", "dekat kota X", "di kota pesisir X": a place where something happens
 PLACE_BEFORE = re.compile(rf"\b(?:{cue_words('place-preposition')})\s+(?:(?:{cue_words('place-kind-before')})\s+"
                           rf"(?:(?:{cue_words('place-kind-modifier')})\s+)?)?$", re.I)
@@ -328,7 +334,7 @@ def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Men
         before = text[max(0, m.start - 40) : m.start]
         if not (PLACE_BEFORE.search(before) or VENUE_BEFORE.search(before)):
             continue
-        if TOPIC_BEFORE.search(before):
+        if TOPIC_BEFORE.search(before) or TOPIC_TALKED.search(text, max(sent.start, m.start - 140), m.start):
             continue  # "membahas situasi di Laut China Selatan": what they spoke of, not where
         if VENUE_NOUN.match(m.surface):  # "di Aula Besar Rakyat, Beijing": in Beijing
             return _city_after(ann, m, sent.end, ("Place",)) or m

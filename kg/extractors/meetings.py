@@ -118,7 +118,8 @@ class MeetingsExtractor:
         people = in_span(ann, sent.start, sent.end, PERSON)
         for a, b in zip(people, people[1:]):
             between = text[a.end : b.start]
-            if not re.fullmatch(r"\s+dan\s+(?:\w+\s+){0,4}", between):  # "X dan [Jenderal] Y"
+            # "X dan [Jenderal] Y", "X dan [Menteri Luar Negeri Korea Selatan] Y"
+            if not re.fullmatch(r"\s+dan\s+(?:(?:\w+\s+){0,4}|(?:[A-Z][\w-]*\s+){0,8})", between):
                 continue
             tail = text[b.end : sent.end]
             for rule, s, e in find_cues("meeting-joint", tail, b.end):

@@ -375,6 +375,8 @@ def _strip(s: str) -> str:
     """Reported content without its edges: punctuation, quote marks, and a connective that ties
     the sentence to the story ("Sementara itu, …") rather than belonging to what was said."""
     s = _trim_quotes(s.strip().strip(",.;:").strip()).strip()
+    if s[-1:] in ",;:" or (s.endswith(".") and not s.endswith("..")):
+        s = s[:-1].rstrip()  # the full stop a quote ends with, inside its marks ("… bicarakan.")
     return DISCOURSE_OPENER.sub("", s)
 
 

@@ -42,6 +42,8 @@ MADE_BY = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{cue_words('made-by')})\s+", 
 REQUESTED = re.compile(rf"\b(?:{cue_words('request')})\b[^.,;]*$", re.I)
 # "menolak (untuk) mengirim": will not (not "menolak telah mengirim": did not)
 REFUSED = re.compile(rf"\b(?:{cue_words('refusal')})\s+(?:untuk\s+)?$", re.I)
+# "memperingatkan Pyongyang agar tidak menjual senjata": a demand not to, no supply and no denial
+PROHIBITED = re.compile(rf"\b(?:{cue_words('prohibition')})\s+(?:(?:{cue_words('negation-modal')})\s+)*(?:[\w-]+\s+){{0,3}}$", re.I)
 ITEMS = {"Weapon", "Troops", "Technology"}
 GENERIC_WEAPON = "item:item.weapons"
 SUPPLIERS = {"Country", "GovernmentBody"}
@@ -63,7 +65,8 @@ class SuppliesExtractor:
                 # a negated one said by someone denies it ("X menegaskan bahwa Iran tidak pernah
                 # memasok drone kepada Rusia"); told by the article, a statement of its own records it
                 denied = negated(text, start, sent.start)
-                if denied and _speech_at(said, start) is None or REFUSED.search(text, max(sent.start, start - 20), start):
+                if denied and _speech_at(said, start) is None or REFUSED.search(text, max(sent.start, start - 20), start) \
+                        or PROHIBITED.search(text, max(sent.start, start - 40), start):
                     continue  # "Jerman menolak mengirim rudal": a refusal, no supply to deny
                 if REQUESTED.search(text, max(sent.start, start - 60), start):
                     continue  # "meminta Berlin untuk mengirimkan rudal Taurus": asked for, not supplied
@@ -81,7 +84,7 @@ class SuppliesExtractor:
                 # "Rusia menerima rudal dari Iran": the subject receives, "dari" names the supplier;
                 # "Rusia membantah telah menerima rudal dari Korut": said, and denied
                 denied = negated(text, start, sent.start)
-                if denied and _speech_at(said, start) is None:
+                if denied and _speech_at(said, start) is None or PROHIBITED.search(text, max(sent.start, start - 40), start):
                     continue
                 who = nearest_actor_before(ann, sent, start, SUPPLIERS)
                 recipient = _as_country(actor_key(who)) if who else None

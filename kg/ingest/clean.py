@@ -295,7 +295,13 @@ class _MetaBuilder:
                         if not ent.wire:
                             self.publisher = self.publisher or name
                         return True
-                self.add_author(name)
+                # "Pewarta: Xinhua/Yoanita Djohan": the agency's report, told by the writer named
+                wires = [p for p in name.split("/") if (e := _outlet_of(p, outlets)) is not None and e.wire]
+                if wires and "/" in name:
+                    self.cite("/".join(wires), outlets)
+                    name = "/".join(p.strip() for p in name.split("/") if p not in wires)
+                if name:
+                    self.add_author(name)
             return True
         if self._credit_line(line, offset, outlets):
             return True

@@ -190,10 +190,14 @@ def _ministry_rx() -> list[tuple[object, re.Pattern]]:
 def _known_ministries() -> dict[tuple[str, str], str]:
     """(ministry id, country key) -> the known body of that country whose name is the ministry's."""
     out = {}
-    for ent in load_known().values():
-        if ent.type == "GovernmentBody" and ent.represents:
+    known = load_known()
+    for ent in known.values():
+        if ent.type == "GovernmentBody" and ent.represents in known:
+            # its whole name: the ministry's words, then nothing or its country's name ("Badan
+            # Intelijen Nasional Korea Selatan"; not "Badan Intelijen Pusat AS", one of several)
+            country = {"", *(" " + n.lower() for n in known[ent.represents].names())}
             for pat, rx in _ministry_rx():
-                if any(rx.match(name) for name in ent.names()):
+                if any((m := rx.match(name)) and name[m.end():].lower() in country for name in ent.names()):
                     out[(pat.id, "known:" + ent.represents)] = "known:" + ent.id
     return out
 

@@ -37,6 +37,8 @@ def people(a) -> set[str]:
      {P("Joko Widodo"), P("Anthony Albanese")}),
     ("Menteri Pertahanan Ahmad Yani dan Jenderal Budi Santoso membahas kerja sama militer.",
      {P("Ahmad Yani"), P("Budi Santoso")}),
+    ("Menteri Luar Negeri Jepang Takeshi Iwaya dan Menteri Luar Negeri Korea Selatan Cho Tae-yul bertemu di Tokyo.",
+     {P("Takeshi Iwaya"), P("Cho Tae-yul")}),
 ])
 def test_meetings_active_nominal_joint(text, pair):
     found = extract(text, "meeting")
@@ -68,6 +70,7 @@ def test_meetings_pronoun_and_pair():
     ("Rencana kunjungan Perdana Menteri Mark Carney ke Jakarta masih dibahas.", P("Mark Carney"), "known:Jakarta", True),
     ("Presiden Kenya William Ruto tiba di Bandara Soekarno-Hatta, Jakarta, Senin.", P("William Ruto"), "known:Jakarta", False),
     ("Presiden Kenya William Ruto dijadwalkan melanjutkan lawatan ke Vietnam.", P("William Ruto"), "known:Vietnam", True),
+    ("Presiden Kenya William Ruto tiba di stasiun kereta Tumangang pada Selasa.", P("William Ruto"), "place:tumangang", False),
 ])
 def test_visits(text, agent, dest, planned):
     found = extract(text, "visit")
@@ -470,6 +473,11 @@ def test_according_to_a_titled_person_it_is_the_person_who_says_it():
     ("Pejabat Gedung Putih John Kirby berpendapat bahwa perjanjian itu mengkhawatirkan.",
      P("John Kirby"), "perjanjian itu mengkhawatirkan"),
     ("\"Ini sinyal kuat bagi Washington,\" tandas Yon Machmudi.", P("Yon Machmudi"), "Ini sinyal kuat bagi Washington"),
+    # an answer, quoted after a comma (its full stop inside the marks is no part of it) or after "bahwa"
+    ("Ditanya soal latihan itu, Presiden Filipina Ferdinand Marcos menjawab, \"Kami tidak akan mundur.\"",
+     P("Ferdinand Marcos"), "Kami tidak akan mundur"),
+    ("Juru bicara Kremlin Dmitry Peskov menjawab bahwa Moskow belum menerima usulan itu.",
+     "known:Dmitry_Peskov", "Moskow belum menerima usulan itu"),
 ])
 def test_more_verbs_of_opinion_and_speech(text, speaker, content):
     (s,) = extract(text, "statement")
@@ -497,13 +505,19 @@ def test_pair_after_a_planned_meeting_is_the_pair_that_met():
     assert pairs == {frozenset({P("Yoko Kamikawa"), P("Enrique Manalo")})}
 
 
-def test_a_place_spoken_of_is_not_where_they_met():
+@pytest.mark.parametrize("topic", ["situasi di Laut China Selatan", "kerja sama di kawasan Laut China Selatan",
+                                   "hubungan di Laut China Selatan"])
+def test_a_place_spoken_of_is_not_where_they_met(topic):
     text = ("Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menteri Luar Negeri Filipina Enrique Manalo "
-            "dan membahas situasi di Laut China Selatan.")
+            f"dan membahas {topic}.")
     (m,) = extract(text, "meeting")
     assert m.value("place") != "known:South_China_Sea"
     here = "Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menteri Luar Negeri Filipina Enrique Manalo di Manila."
     assert extract(here, "meeting")[0].value("place") == "known:Manila"
+    # where a partnership was signed is where they met
+    signed = ("Menteri Luar Negeri Jepang Yoko Kamikawa dan Menteri Luar Negeri Filipina Enrique Manalo menandatangani "
+              "perjanjian kemitraan strategis di Manila.")
+    assert extract(signed, "meeting")[0].value("place") == "known:Manila"
 
 
 def test_planned_events_on_a_weekday_lie_ahead_of_the_article_date():
@@ -756,7 +770,7 @@ def test_receiving_a_thing_from_a_person_or_refusing_them_is_no_meeting(text):
     ('Kementerian Luar Negeri Iran menyebut tuduhan itu sebagai "kebohongan besar".',
      'tuduhan itu sebagai "kebohongan besar"'),
     ("Menlu Turki mengatakan Ankara akan “tetap netral dalam konflik ini.”", "Ankara akan “tetap netral dalam konflik ini.”"),
-    ('Menlu Turki mengatakan, "Ankara akan tetap netral."', "Ankara akan tetap netral."),  # quotes around it all go
+    ('Menlu Turki mengatakan, "Ankara akan tetap netral."', "Ankara akan tetap netral"),  # quotes around it all go
 ])
 def test_a_quote_closing_inside_reported_content_keeps_its_closing_mark(text, content):
     (st,) = extract(text, "statement")
@@ -1026,6 +1040,13 @@ def test_a_closing_menurut_prefers_a_person_then_an_agency_to_the_country_qualif
     ("Korea Utara bisa saja mengirim rudal ke Rusia.", True),
     ("Dapat dipastikan Korea Utara telah memasok amunisi kepada Rusia.", False),  # certain, not possible
     ("Korea Utara telah memasok amunisi kepada Rusia.", False),
+    # estimated, feared, a risk
+    ("Kepala Staf Gabungan Korea Selatan memperkirakan Korea Utara akan mengirim drone ke Rusia.", True),
+    ("Korea Utara diperkirakan telah memasok jutaan peluru artileri kepada Rusia.", True),
+    ("Ada risiko Korea Utara mengirim rudal ke Rusia.", True),
+    ("Jepang khawatir Korea Utara memasok rudal kepada Rusia.", True),
+    # a number estimated of what was sent, not whether it was
+    ("Kementerian Pertahanan Korea Selatan memperkirakan sekitar 11.000 tentara Korea Utara telah dikirim ke Rusia.", False),
 ])
 def test_a_supply_that_could_happen_is_hedged(text, hedged):
     (s,) = extract(text, "supply")
@@ -1451,6 +1472,14 @@ def test_what_is_said_begins_after_where_and_when_it_was_said(text, said):
     assert s.value("text") == said
 
 
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Rusia Sergei Lavrov menjawab pertanyaan wartawan dengan singkat.",  # answered, saying what we are not told
+    "Menteri Luar Negeri Rusia Sergei Lavrov mengingatkan Barat agar tidak ikut campur.",  # warned someone to do something
+])
+def test_answering_or_warning_someone_is_no_statement_of_the_object(text):
+    assert extract(text, "statement") == []
+
+
 def test_writing_a_letter_is_no_statement():
     assert extract("Kim Jong Un menulis surat kepada Presiden Rusia Vladimir Putin pekan lalu untuk mengucapkan "
                    "selamat.", "statement") == []
@@ -1479,6 +1508,10 @@ def test_a_supply_noun_its_subject_approves_or_speeds_up_is_theirs_with_what_it_
     "Berlin enggan untuk memasok rudal jelajah kepada Kyiv.",
     "Korea Selatan akan menghentikan pengiriman tank ke Polandia.",  # not among the verbs that send
     "Shmyhal meminta Washington menambah pasokan sistem pertahanan udara Patriot ke Ukraina.",
+    # a demand not to: no supply, and nobody denies one
+    "Amerika Serikat memperingatkan Pyongyang agar tidak menjual senjata kepada Moskow.",
+    "Jepang mendesak China supaya tidak lagi memasok komponen drone ke Rusia.",
+    "Dewan Keamanan PBB melarang Korea Utara mengekspor senjata.",
 ])
 def test_no_supply_refused_requested_or_stopped(text):
     assert extract(text, "supply") == []
@@ -1671,3 +1704,8 @@ def test_a_purchase_from_a_country_is_its_supply(text, supply):
 
 def test_no_supply_in_a_purchase_of_no_weapon():
     assert extract("Indonesia membeli beras dari Vietnam.", "supply") == []
+
+
+def test_a_warning_that_something_was_sent_is_a_claim_of_it():
+    (s,) = extract("Seoul memperingatkan bahwa Korea Utara telah mengirim rudal ke Rusia.", "supply")
+    assert s.role("supplier") == ("known:North_Korea",) and s.role("asserter") == ("known:South_Korea",)

@@ -337,3 +337,10 @@ def test_credit_lines_of_many_outlets(line, authors, date, publisher):
 def test_lines_that_look_like_credits_but_are_not(line):
     doc = clean("JAKARTA - Presiden berpidato di depan parlemen.\n" + line + "\nIa menutup rapat.\n")
     assert doc.meta.authors == ()
+
+
+def test_a_writer_credited_with_a_wire_agency_is_the_author_and_the_agency_is_cited():
+    doc = clean("Kim Terima Menhan Rusia\nMoskow (ANTARA) - Pemimpin Korea Utara Kim Jong Un menerima Menteri Pertahanan "
+                "Rusia Andrei Belousov di Pyongyang.\nPewarta: Xinhua/Yoanita Hastryka Djohan\nEditor: Atman Ahdiat\n")
+    assert doc.meta.authors == ("Yoanita Hastryka Djohan",) and "Xinhua" in doc.meta.cites
+    assert doc.meta.editors == ("Atman Ahdiat",)

@@ -19,6 +19,7 @@ def typed(text: str) -> dict[str, str]:
     ("Pasukan tiba di wilayah Donetsk kemarin.", "Donetsk", "Place"),
     ("Kapal itu berlabuh di kota pelabuhan Nakhodka.", "Nakhodka", "Place"),
     ("Mereka bertemu di kawasan wisata Langkawi.", "Langkawi", "Place"),
+    ("Kereta itu berhenti di stasiun kereta api Tumangang.", "Tumangang", "Place"),
     ("Korsel dan AS menggelar latihan.", "Korsel", "Country"),
     ("Korsel dan AS menggelar latihan.", "AS", "Country"),
 ])
@@ -88,7 +89,7 @@ def test_what_follows_a_title_and_a_comma_is_not_always_its_holder(text):
 
 
 @pytest.mark.parametrize("text, person, title, represents", [
-    ("Kepala Badan Intelijen Turki Ibrahim Kalin hadir.", "Ibrahim Kalin", "Kepala", "org:badanintelijen|known:Turkiye"),
+    ("Kepala Badan Intelijen Turki Ibrahim Kalin hadir.", "Ibrahim Kalin", "Kepala", "org:agency.intelligence|known:Turkiye"),
     ("Kepala BIN Herindra hadir.", "Herindra", "Kepala", "known:BIN"),
     ("Perdana Menteri Qatar Sheikh Mohammed bin Abdulrahman Al Thani tiba.", "Sheikh Mohammed bin Abdulrahman Al Thani",
      "Perdana Menteri", "known:Qatar"),
@@ -325,6 +326,18 @@ def test_a_body_ends_where_a_titled_person_begins(text, body, person):
 ])
 def test_a_ministry_of_a_country_the_files_know_it_for_is_the_known_body(text, surface):
     assert {m.surface: m.entity for m in make_doc(text).mentions}.get(surface) == "known:Kemlu"
+
+
+@pytest.mark.parametrize("text, surface, entity", [
+    # the one intelligence service the files know for a country, described in lower case
+    ("Menurut badan intelijen Korea Selatan, pasukan itu tiba bulan lalu.", "badan intelijen Korea Selatan",
+     "known:National_Intelligence_Service"),
+    # one of several a country has: the files' agency is not assumed
+    ("Dinas intelijen Amerika Serikat menyatakan hal itu.", "Dinas intelijen Amerika Serikat",
+     "org:agency.intelligence|known:United_States"),
+])
+def test_an_intelligence_service_of_a_country(text, surface, entity):
+    assert {m.surface: m.entity for m in make_doc(text).mentions}.get(surface) == entity
 
 
 def test_a_ministry_the_files_do_not_know_is_the_ministry_of_its_country():
