@@ -274,7 +274,8 @@ def _since_another(text: str, pos: int, d) -> bool:
     a clause of its own the event is not in ("kunjungan pertama sejak Pezeshkian menjabat pada
     Juli"), or the time of the last such event ("yang pertama sejak 2019"). A time right after
     "sejak" is when the event began ("berkunjung sejak Rabu", "memasok sejak tahun lalu")."""
-    since = list(SINCE.finditer(text, 0, d.start))
+    # (the date's own words may open with it: "sejak 2019", "sejak Juli")
+    since = [m for m in SINCE.finditer(text, 0, d.end) if m.start() <= d.start]
     if not since:
         return False
     start = since[-1].end()
@@ -345,6 +346,9 @@ def place_in(ann: AnnotatedDoc, sent: Sentence, after: int | None = None) -> Men
 COORDINATED = re.compile(rf"(?:,\s*|\s)(?:{cue_words('coordinator')})\s+(?:(?:{cue_words('coordinator-modal')})\s+)?$", re.I)
 
 
+PURPOSE = re.compile(r"(?:,\s*|\s)(?:untuk|guna)\s+$", re.I)
+
+
 def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | None) -> Mention | None:
     """Who does it: the person before the verb, a pronoun's antecedent, or the main clause's subject."""
     text = ann.doc.text
@@ -361,8 +365,9 @@ def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | N
     pron = list(PRONOUNS.finditer(head))
     if pron:
         return previous_person(ann, sent.start + pron[-1].start())
-    if COORDINATED.search(head):
-        # "X bertemu Y di Berlin, lalu menemui Z": the second verb shares the sentence's subject
+    if COORDINATED.search(head) or PURPOSE.search(head):
+        # "X bertemu Y di Berlin, lalu menemui Z": the second verb shares the sentence's subject, and
+        # so does a purpose ("X melawat ke Sochi, Senin (4/9), untuk bertemu Y")
         first = next((m for m in in_span(ann, sent.start, pos, {"Person"})
                       if not MODIFIER_BEFORE.search(text[max(sent.start, m.start - 30) : m.start])), None)
         if first and first != exclude:

@@ -219,7 +219,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         content = _strip(text[start:end])
         # a word quoted is said however short ("menyebutnya \"fitnah\""); other short content is not
         quoted = text[start:end].strip(" ,.;:")[:1] in QUOTE_MARKS and len(content) >= 3
-        if (len(content) < 8 and not quoted) or BARE_REFERENCE.fullmatch(content):
+        # ("mengungkapkan optimismenya": one word unquoted names a feeling, it says nothing)
+        if ((len(content) < 8 or " " not in content) and not quoted) or BARE_REFERENCE.fullmatch(content):
             continue  # "membantah klaim tersebut": what is denied was told before, not said here
         quote_inside = [q for q in quotes if q[0] >= start and q[1] <= end]
         direct = bool(quote_inside) and len(quote_inside[0][2]) >= len(content) - 4

@@ -42,6 +42,9 @@ MADE_BY = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{cue_words('made-by')})\s+", 
 REQUESTED = re.compile(rf"\b(?:{cue_words('request')})\b[^.,;]*$", re.I)
 # "menolak (untuk) mengirim": will not (not "menolak telah mengirim": did not)
 REFUSED = re.compile(rf"\b(?:{cue_words('refusal')})\s+(?:untuk\s+)?$", re.I)
+# "Seoul tidak akan mengirim senjata ke Ukraina": a policy for what is to come, not a denial of
+# what was sent ("tidak berniat menjual senjata" answers a claim: a denial still)
+WILL_NOT = re.compile(r"\b(?:tidak|tak)\s+(?:\w+\s+)?(?:akan|berencana|mau|ingin)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "memperingatkan Pyongyang agar tidak menjual senjata": a demand not to, no supply and no denial
 PROHIBITED = re.compile(rf"\b(?:{cue_words('prohibition')})\s+(?:(?:{cue_words('negation-modal')})\s+)*(?:[\w-]+\s+){{0,3}}$", re.I)
 ITEMS = {"Weapon", "Troops", "Technology"}
@@ -66,7 +69,8 @@ class SuppliesExtractor:
                 # memasok drone kepada Rusia"); told by the article, a statement of its own records it
                 denied = negated(text, start, sent.start)
                 if denied and _speech_at(said, start) is None or REFUSED.search(text, max(sent.start, start - 20), start) \
-                        or PROHIBITED.search(text, max(sent.start, start - 40), start):
+                        or PROHIBITED.search(text, max(sent.start, start - 40), start) \
+                        or WILL_NOT.search(text, max(sent.start, start - 40), start):
                     continue  # "Jerman menolak mengirim rudal": a refusal, no supply to deny
                 if REQUESTED.search(text, max(sent.start, start - 60), start):
                     continue  # "meminta Berlin untuk mengirimkan rudal Taurus": asked for, not supplied
@@ -315,7 +319,8 @@ PASSIVE_GAP = re.compile(r"\s+(?:yang\s+)?(?:[^\s,.]+\s+){0,4}?(?:telah\s+|sudah
 def _object_items(ann: AnnotatedDoc, end: int, stop: int) -> list[Mention]:
     """The verb's object: the first item soon after it, and the items coordinated with it."""
     text = ann.doc.text
-    items = in_span(ann, end, stop, ITEMS)
+    exchange = EXCHANGE.search(text, end, stop)
+    items = in_span(ann, end, exchange.start() if exchange else stop, ITEMS)
     if not items or items[0].start - end > 45:
         return []
     chain, last_end = [items[0]], items[0].end
@@ -334,6 +339,8 @@ def _object_items(ann: AnnotatedDoc, end: int, stop: int) -> list[Mention]:
     return chain
 
 
+# "memberikan teknologi itu sebagai imbalan atas pasukan": what comes back for it is no object
+EXCHANGE = re.compile(rf"\b(?:{cue_words('exchange')})\b", re.I)
 COORDINATED = re.compile(r"\s*(?:[\w.-]+\s+){0,3}?(?:,|dan|serta|,\s*dan)\s*(?:juga\s+)?(?:[\w.]+\s+)?")
 PARTIES = {"Country", "Person", "Organization", "GovernmentBody", "NewsOrganization", "Place"}
 NOT_COORDINATED = re.compile(r"\b(?:ke|kepada|untuk|bagi|dari|yang)\b", re.I)
@@ -422,8 +429,8 @@ def _claimant(ann: AnnotatedDoc, end: int, stop: int) -> str | None:
 def _says_not_supplied(said: str) -> bool:
     """Whether reported content negates a supply ("Iran tidak pernah memasok drone kepada Rusia",
     "Rusia tidak pernah menerima senjata dari Korea Utara")."""
-    return any(negated(said, start) for label in ("supply-verb", "supply-receive")
-               for _rule, start, _end in find_cues(label, said, 0))
+    return any(negated(said, start) and not WILL_NOT.search(said, max(0, start - 40), start)
+               for label in ("supply-verb", "supply-receive") for _rule, start, _end in find_cues(label, said, 0))
 
 
 def _items_named(ann: AnnotatedDoc, start: int, end: int) -> frozenset[str]:

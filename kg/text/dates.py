@@ -63,7 +63,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("date.month-relative", re.compile(
             rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{_alt(_full_months(t))})\s+(?P<dir>lalu|kemarin|mendatang|depan|nanti)\b")),
         ("date.month-year", re.compile(rf"{b}(?:(?:pada\s+)?bulan\s+)?(?P<mon>{mon})\s+(?P<y>\d{{4}})\b", re.I)),
-        ("date.year", re.compile(r"\b(?:(?:pada\s+)?tahun|pada)\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)", re.I)),
+        ("date.year", re.compile(r"\b(?:(?:pada\s+)?tahun|pada|sejak|hingga|sampai|(?:awal|akhir|pertengahan)(?:\s+tahun)?)"
+                                 r"\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)", re.I)),
         # (not "pekan lalu" after a weekday: "Jumat pekan lalu" is that day, date.weekday's)
         ("date.relative", re.compile(
             "".join(rf"(?<!{re.escape(w)} )" for w in t["weekdays"]) + rf"\b(?P<rel>{_alt([*t['relative_days'], *t['relative_months'], *t['relative_years'], *t['relative_weeks']])})\b",

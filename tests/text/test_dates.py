@@ -38,6 +38,9 @@ REF = dt.date(2024, 9, 12)
     ("pada Senin depan", "2024-09-16"),  # the next Monday, not the last
     ("pada Kamis pekan depan", "2024-09-19"),  # that day of the week after the article's
     ("pada akhir pekan lalu", "2024-09"),  # the weekend of last week: 7-8 September
+    ("sejak 2019", "2019"),  # a year after a word of time
+    ("pada akhir 2022", "2022"),
+    ("hingga tahun 2030", "2030"),
 ])
 def test_dates_resolved_against_the_article_date(text, value):
     found = find_dates(f"Menteri itu tiba {text} di sana.", REF)
@@ -56,6 +59,11 @@ def test_a_day_and_month_without_a_year_is_taken_in_the_year_nearest_the_article
 def test_a_day_and_month_that_cannot_be_placed_is_no_date(text):
     ref = None if text == "Selasa (10/9)" else REF
     assert [d.rule for d in find_dates(f"Ia tiba {text}.", ref)] == []
+
+
+@pytest.mark.parametrize("text", ["Mereka memesan 2019 unit.", "Jumlahnya mencapai 2020 orang."])
+def test_a_number_that_looks_like_a_year_is_no_date(text):
+    assert find_dates(text, REF) == []
 
 
 def test_a_fraction_is_not_a_date():
