@@ -226,6 +226,10 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     ref = reference_date(ann)
     found = [d for d in find_dates(sent.text, ref, future) if not _since_another(sent.text, pos - sent.start, d)
              and not TOPIC_VERB.search(sent.text, max(0, pos - sent.start), d.start)]
+    # "X, yang berkunjung ke London pekan ini, bertemu Y pada Rabu", "X, yang dilantik pada 2020,
+    # bertemu Y": a clause describing the subject before the verb dates what it tells, not the event
+    asides = [(m.start(), m.end()) for m in RELATIVE_ASIDE.finditer(sent.text, 0, max(0, pos - sent.start))]
+    found = [d for d in found if not any(a <= d.start < b for a, b in asides)]
     story = _last_day_before(ann, sent, ref) if any(from_story(d, sent.text) for d in found) else None
     if story is not None:
         # "Sehari sebelumnya, …": the day before the last day the story named, not the article's
@@ -259,6 +263,7 @@ def _told_before(ann: AnnotatedDoc, sent: Sentence, ref, n: int, whole_days: boo
     return None
 
 
+RELATIVE_ASIDE = re.compile(r",\s*yang\b[^,]{1,120},")
 SINCE = re.compile(r"\bsejak\b", re.I)
 # "membahas persiapan kunjungan Putin ke Beijing bulan depan": a date after it is the topic's
 TOPIC_VERB = re.compile(rf"\b(?:{cue_words('topic-verb')})\b", re.I)

@@ -361,9 +361,11 @@ def _recipient(ann: AnnotatedDoc, end: int, stop: int, items: list[Mention], sup
     first = next((m for m in in_span(ann, end, stop) if actor_key(m)), None)
     if first and first.start < items[0].start and _as_country(actor_key(first)) != supplier:
         return _as_country(actor_key(first))
-    m = RECIPIENT_MARKER.search(text[items[-1].end : stop])
-    if m:
-        return _first(ann, items[-1].end + m.end(), stop, exclude=supplier)
+    for m in RECIPIENT_MARKER.finditer(text, items[-1].end, stop):
+        # "kepada (pasukan) Rusia"; not "untuk digunakan dalam perang di Ukraina", where it was used
+        who = next((x for x in in_span(ann, m.end(), stop) if (k := _as_country(actor_key(x))) and k != supplier), None)
+        if who is not None and RECIPIENT_GAP.fullmatch(text, m.end(), who.start):
+            return _as_country(actor_key(who))
     # "memasok persenjataan militer Vietnam": the country whose arms they are, with no "ke" after
     owner = next(iter(in_span(ann, items[-1].end, stop)), None)
     if owner is not None and owner.type == "Country" and OWNER_GAP.fullmatch(text[items[-1].end : owner.start]):
@@ -373,6 +375,7 @@ def _recipient(ann: AnnotatedDoc, end: int, stop: int, items: list[Mention], sup
 
 
 OWNER_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,2}")
+RECIPIENT_GAP = re.compile(r"\s*(?:(?!(?:di|dalam|pada|dengan|melawan|terhadap)\b)[\w-]+\s+){0,3}", re.I)
 
 
 def _included(ann: AnnotatedDoc, after: int, stop: int) -> list[Mention]:

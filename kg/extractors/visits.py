@@ -43,6 +43,13 @@ class VisitsExtractor:
                 if not m and has_cue("visit-host", text[max(sent.start, start - 12) : start]):
                     m = re.match(r"\s+(?P<who>[^,.]{1,70}?)\s+di\s+", text[end : sent.end])
                 if not m:
+                    # "menyelesaikan kunjungan kenegaraan di Korea Utara": the visit of the sentence's subject
+                    at = VISIT_AT.match(text, end, sent.end)
+                    agent = subject_of(ann, sent, start, exclude=None) if at else None
+                    dest = destination(ann, at.end() - 1, sent.end) if at else None
+                    if agent and dest and (agent.entity, dest.entity) not in seen and not _at_home(ann, agent, dest):
+                        seen.add((agent.entity, dest.entity))
+                        yield self._visit(ann, sent, rule, start, agent, dest)
                     continue
                 agent = first_actor_after(ann, end, end + m.end("who"), {"Person"})
                 dest = destination(ann, end + m.end() - 4, sent.end)
@@ -57,6 +64,10 @@ class VisitsExtractor:
         ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
         return make_assertion("visit", ev, {"agent": [agent.entity], "destination": [dest.entity]},
                               {"date": date, "date_inferred": inferred or None, "planned": planned or None})
+
+
+# a visit, perhaps of a kind, right before where it was: "kunjungan (kenegaraan) di X"
+VISIT_AT = re.compile(r"(?:\s+(?:kenegaraan|resmi|kerja|dinas|bilateral|singkat|pertama(?:nya)?|perdana))*\s+di\s", re.I)
 
 
 def _site_in(ann: AnnotatedDoc, sent, end: int) -> Mention | None:

@@ -91,7 +91,9 @@ def clean_article(raw: RawArticle) -> Document:
     meta.read_credits(body, outlets)
     meta.read_lead_date(kept)
     if not meta.publisher:
-        meta.publisher = _signature(furniture_text + [t for _, t in kept[-3:]], outlets) or meta.dateline_wire
+        # (of the story's last lines, the short ones: a sign-off, not a sentence that quotes an outlet)
+        tail = [t for _, t in kept[-3:] if len(t) <= SIGN_OFF_MAX]
+        meta.publisher = _signature(furniture_text + tail, outlets) or meta.dateline_wire
     segments, pos = [], 0
     for offset, text in kept:
         segments.append(Segment(pos, offset, len(text)))
@@ -219,6 +221,9 @@ def known_names(type_: str) -> dict[str, KnownEntity]:
 def _outlet_of(text: str, outlets) -> KnownEntity | None:
     t = text.strip().lower()
     return outlets.get(t) or outlets.get(re.sub(r"^www\.", "", t))
+
+
+SIGN_OFF_MAX = 80  # characters: "Ikuti berita terkini dari medcom.id di Google News"
 
 
 def _signature(lines: list[str], outlets) -> str | None:

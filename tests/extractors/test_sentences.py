@@ -1735,3 +1735,39 @@ def test_a_policy_of_not_sending_is_no_supply_and_denies_none_sent_elsewhere():
             "mengatakan Korea Selatan tidak pernah mengirim tank.")
     received = next(s for s in extract(said, "supply") if s.role("recipient") == ("known:Poland",))
     assert received.role("denier") == (P("Jeon Ha-kyu"),)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Iran memasok drone untuk digunakan oleh pasukan Rusia.", ("known:Russia",)),
+    ("Amerika Serikat mengirim rudal kepada militer Ukraina.", ("known:Ukraine",)),
+    # where the weapons were to be used is no recipient
+    ("Iran memasok senjata untuk digunakan dalam perang di Ukraina.", ()),
+])
+def test_the_recipient_follows_its_marker_closely(text, recipient):
+    (s,) = extract(text, "supply")
+    assert s.role("recipient") == recipient
+
+
+@pytest.mark.parametrize("aside, date, inferred", [
+    ("yang berkunjung ke London pekan lalu", "2024-11-27", False),  # the verb's own date, after it
+    ("yang dilantik pada 2020", "2024-12", True),  # the aside's date is the inauguration's
+])
+def test_a_date_in_a_clause_describing_the_subject_is_not_the_events(aside, date, inferred):
+    text = (f"Menteri Luar Negeri Ukraina Dmytro Kuleba, {aside}, bertemu dengan Menteri Luar Negeri Inggris "
+            "David Cameron" + (" pada Rabu." if not inferred else "."))
+    (m,) = [a for ex in EXTRACTORS for a in ex(make_doc(HEAD + text)) if a.kind == "meeting"]
+    assert m.value("date") == date and bool(m.value("date_inferred")) is inferred
+
+
+@pytest.mark.parametrize("text, agent, dest", [
+    ("Presiden Rusia Vladimir Putin tiba di Hanoi setelah menyelesaikan kunjungan kenegaraan di Korea Utara.",
+     "known:Vladimir_Putin", "known:North_Korea"),
+    ("Selama kunjungan di Moskow, Presiden Indonesia Prabowo Subianto bertemu Presiden Rusia Vladimir Putin.",
+     "known:Prabowo_Subianto", "known:Moscow"),
+])
+def test_a_visit_told_where_it_was_is_the_subjects(text, agent, dest):
+    assert (agent, dest) in {(v.role("agent")[0], v.role("destination")[0]) for v in extract(text, "visit")}
+
+
+def test_a_working_visit_at_home_is_no_visit():
+    assert extract("Presiden Rusia Vladimir Putin melakukan kunjungan kerja di Moskow.", "visit") == []

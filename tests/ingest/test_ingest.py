@@ -344,3 +344,9 @@ def test_a_writer_credited_with_a_wire_agency_is_the_author_and_the_agency_is_ci
                 "Rusia Andrei Belousov di Pyongyang.\nPewarta: Xinhua/Yoanita Hastryka Djohan\nEditor: Atman Ahdiat\n")
     assert doc.meta.authors == ("Yoanita Hastryka Djohan",) and "Xinhua" in doc.meta.cites
     assert doc.meta.editors == ("Atman Ahdiat",)
+
+
+def test_an_outlet_a_story_quotes_at_its_end_is_not_its_publisher():
+    doc = clean("Iran Bantah Pasok Drone\nLondon - Rusia memperoleh drone dari Iran, menurut Kementerian Pertahanan Inggris.\n"
+                "\"Kami menentang perang ini sejak awal,\" kata Duta Besar Iran dalam sebuah wawancara dengan CNN kemarin.\n")
+    assert doc.meta.publisher is None
