@@ -45,6 +45,7 @@ REFUSED = re.compile(rf"\b(?:{cue_words('refusal')})\s+(?:untuk\s+)?$", re.I)
 # "Seoul tidak akan mengirim senjata ke Ukraina": a policy for what is to come, not a denial of
 # what was sent ("tidak berniat menjual senjata" answers a claim: a denial still)
 WILL_NOT = re.compile(r"\b(?:tidak|tak)\s+(?:\w+\s+)?(?:akan|berencana|mau|ingin)\s+(?:[\w-]+\s+){0,2}$", re.I)
+HANDOVER = re.compile(rf"(?:{cue_words('handover-verb')})", re.I)
 # "memperingatkan Pyongyang agar tidak menjual senjata": a demand not to, no supply and no denial
 PROHIBITED = re.compile(rf"\b(?:{cue_words('prohibition')})\s+(?:(?:{cue_words('negation-modal')})\s+)*(?:[\w-]+\s+){{0,3}}$", re.I)
 ITEMS = {"Weapon", "Troops", "Technology"}
@@ -80,6 +81,8 @@ class SuppliesExtractor:
                 if supplier is None or not items:
                     continue
                 last_supplier = supplier
+                if HANDOVER.fullmatch(text, start, end) and all(i.type == "Troops" for i in items):
+                    continue  # "menyerahkan kedua tentara itu kepada …": prisoners handed over, no forces sent
                 recipient = _recipient(ann, end, stop, items, supplier)
                 items += _included(ann, items[-1].end, stop)
                 for item in items:
@@ -359,11 +362,12 @@ def _recipient(ann: AnnotatedDoc, end: int, stop: int, items: list[Mention], sup
     text = ann.doc.text
     # "memberi Rusia pengiriman senjata": the country right after the verb
     first = next((m for m in in_span(ann, end, stop) if actor_key(m)), None)
-    if first and first.start < items[0].start and _as_country(actor_key(first)) != supplier:
+    if first and first.type != "Person" and first.start < items[0].start and _as_country(actor_key(first)) != supplier:
         return _as_country(actor_key(first))
     for m in RECIPIENT_MARKER.finditer(text, items[-1].end, stop):
         # "kepada (pasukan) Rusia"; not "untuk digunakan dalam perang di Ukraina", where it was used
-        who = next((x for x in in_span(ann, m.end(), stop) if (k := _as_country(actor_key(x))) and k != supplier), None)
+        who = next((x for x in in_span(ann, m.end(), stop) if x.type != "Person"
+                    and (k := _as_country(actor_key(x))) and k != supplier), None)
         if who is not None and RECIPIENT_GAP.fullmatch(text, m.end(), who.start):
             return _as_country(actor_key(who))
     # "memasok persenjataan militer Vietnam": the country whose arms they are, with no "ke" after

@@ -28,6 +28,8 @@ DATELINE_RX = re.compile(
 # "Pyongyang: Pemimpin ...", the Medcom/Metro style
 COLON_DATELINE_RX = re.compile(r"^(?P<a>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?):\s+(?=[A-Z\"“])")
 READ_ALSO_ALONE = re.compile(r"^(?:baca(?: juga| berita)?|lihat juga|simak juga|read more|read next)\s*:?\s*$", re.I)
+PHOTO_PROMPT = re.compile(r"^(?:lihat|buka) (?:foto|galeri(?: foto)?)\s*$", re.I)  # the next line is its caption
+CAPTION_MAX = 250
 PLACE_NAME_RX = re.compile(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2}")
 TAG_RX = re.compile(r"[a-z0-9][a-z0-9 '&-]{1,40}")
 TRAILING_AUTHOR_RX = re.compile(r"\s*\((?P<name>[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,3})\)\s*$")
@@ -57,7 +59,7 @@ def clean_article(raw: RawArticle) -> Document:
     seen: Counter[str] = Counter(ln.strip(WS) for _, ln in lines)
     emitted: set[str] = set()
     furniture_text: list[str] = []
-    after_prompt = False
+    after_prompt = after_photo = False
     for start, line in lines:
         stripped = line.strip(WS)
         if not stripped:
@@ -67,12 +69,15 @@ def clean_article(raw: RawArticle) -> Document:
             if len(kept) == 1 and meta.headline_before is None:
                 meta.headline_before = offset  # "Judul\nkumparanNEWS\nSenin, …": the one line above the metadata
             continue
-        if _is_furniture(stripped) or after_prompt and _looks_like_title(stripped):
+        if _is_furniture(stripped) or after_prompt and _looks_like_title(stripped) \
+                or after_photo and len(stripped) <= CAPTION_MAX:
             furniture_text.append(stripped)
-            # "Baca juga:" alone on its line: the next line is the other article's headline
+            # "Baca juga:" alone on its line: the next line is the other article's headline;
+            # "Lihat Foto" alone: the next line is the photo's caption
             after_prompt = READ_ALSO_ALONE.match(stripped) is not None
+            after_photo = PHOTO_PROMPT.match(stripped) is not None  # (a caption's credit cites no wire)
             continue
-        after_prompt = False
+        after_prompt = after_photo = False
         if stripped in emitted:
             if _looks_like_title(stripped):
                 meta.title = meta.title or stripped
@@ -378,8 +383,11 @@ class _MetaBuilder:
             for n in names:
                 self.add_author(n)
             return
-        # "Tim Redaksi": the newsroom, no person
+        # "Tim Redaksi": the newsroom, no person ("Redaksi detikNews": that outlet's)
         if any(rx.match(name.lower()) for pat, rx in compiled("id", "metadata.jsonl") if pat.label == "team"):
+            last = name.split()[-1]
+            if (ent := _outlet_of(last, known_names("NewsOrganization"))) is not None and not ent.wire:
+                self.publisher = self.publisher or last
             return
         if name not in self.authors:
             self.authors.append(name)

@@ -1521,6 +1521,8 @@ def test_a_supply_noun_its_subject_approves_or_speeds_up_is_theirs_with_what_it_
     "Dewan Keamanan PBB melarang Korea Utara mengekspor senjata.",
     # what comes back in exchange is not what is given
     "Rusia memberikan minyak kepada Korea Utara sebagai imbalan atas amunisi dan pasukan.",
+    # prisoners handed over are no forces sent
+    "Ukraina siap menyerahkan dua tentara Korea Utara yang ditangkap kepada Pyongyang.",
 ])
 def test_no_supply_refused_requested_or_stopped(text):
     assert extract(text, "supply") == []
@@ -1771,3 +1773,10 @@ def test_a_visit_told_where_it_was_is_the_subjects(text, agent, dest):
 
 def test_a_working_visit_at_home_is_no_visit():
     assert extract("Presiden Rusia Vladimir Putin melakukan kunjungan kerja di Moskow.", "visit") == []
+
+
+def test_a_person_named_after_the_marker_is_no_recipient_but_their_title_names_the_country():
+    (s,) = extract("Korea Utara mengirim tentara kepada Presiden Rusia Vladimir Putin.", "supply")
+    assert s.role("recipient") == ("known:Russia",)
+    (s,) = extract("Korea Utara mengirim amunisi kepada Vladimir Putin.", "supply")
+    assert s.role("recipient") == ()

@@ -350,3 +350,19 @@ def test_an_outlet_a_story_quotes_at_its_end_is_not_its_publisher():
     doc = clean("Iran Bantah Pasok Drone\nLondon - Rusia memperoleh drone dari Iran, menurut Kementerian Pertahanan Inggris.\n"
                 "\"Kami menentang perang ini sejak awal,\" kata Duta Besar Iran dalam sebuah wawancara dengan CNN kemarin.\n")
     assert doc.meta.publisher is None
+
+
+def test_page_chrome_around_a_story_goes_and_the_newsroom_credit_names_the_outlet():
+    text = ("Home > Internasional > Asia\n"
+            "Pasukan Tambahan Tiba di Front\n"
+            "Dengarkan artikel ini\n"
+            "Oleh Redaksi detikNews | Selasa, 14 Januari 2025 - 09:12 WIB\n"
+            "Lihat Foto\n"
+            "Tentara berbaris dalam parade militer di ibu kota. (AFP/KCNA VIA KNS)\n"
+            "Seoul - Menteri Pertahanan Korea Selatan mengatakan pasukan tambahan tiba di front.\n"
+            "Halaman selanjutnya >>>\n"
+            "Tags: korea utara, rusia, ukraina\n")
+    doc = clean(text)
+    assert doc.text == "Menteri Pertahanan Korea Selatan mengatakan pasukan tambahan tiba di front."
+    assert doc.meta.title == "Pasukan Tambahan Tiba di Front" and doc.meta.authors == ()
+    assert doc.meta.publisher == "detikNews" and doc.meta.cites == () and doc.meta.dateline_place == "Seoul"
