@@ -64,6 +64,9 @@ class _State:
 
     def add(self, i: int, j: int, type_: str, entity: str, rule: str, claim: bool = True) -> Mention:
         start, end = self.toks[i][0], self.toks[j - 1][1]
+        if entity.startswith("person:"):
+            # "Sergey Shoygu": a spelling the files do not list of a person they know, by its key
+            entity = _known_person_keys().get(entity[7:], entity)
         m = Mention(start, end, self.doc.text[start:end], type_, entity, rule)
         self.mentions.append(m)
         if claim:
@@ -178,6 +181,19 @@ def _items(st: _State) -> None:
             i, j = st.index_at(m.start()), st.index_at(m.end())
             if i < j and st.free(i, j):
                 st.add(i, j, type_, "item:" + item_id, item_id)
+
+
+@lru_cache(maxsize=1)
+def _known_person_keys() -> dict[str, str]:
+    """The name key of each full name of a known person (two words or more) -> its entity; a key
+    two known people share is left out."""
+    owners: dict[str, set[str]] = {}
+    for ent in load_known().values():
+        if ent.type == "Person":
+            for name in ent.names():
+                if len(part_keys(name)) > 1:
+                    owners.setdefault(name_key(name), set()).add("known:" + ent.id)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
 @lru_cache(maxsize=1)

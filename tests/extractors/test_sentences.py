@@ -39,6 +39,8 @@ def people(a) -> set[str]:
      {P("Ahmad Yani"), P("Budi Santoso")}),
     ("Menteri Luar Negeri Jepang Takeshi Iwaya dan Menteri Luar Negeri Korea Selatan Cho Tae-yul bertemu di Tokyo.",
      {P("Takeshi Iwaya"), P("Cho Tae-yul")}),
+    ("Presiden Amerika Serikat Joe Biden dan Presiden China Xi Jinping bertatap muka di sela-sela KTT APEC di Lima.",
+     {"known:Joe_Biden", "known:Xi_Jinping"}),
 ])
 def test_meetings_active_nominal_joint(text, pair):
     found = extract(text, "meeting")

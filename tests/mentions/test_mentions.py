@@ -50,6 +50,12 @@ def test_not_entities(text, not_entity):
     assert not_entity not in typed(text)
 
 
+@pytest.mark.parametrize("spelling", ["Sergey Shoygu", "Sergei Shoygu"])
+def test_a_known_persons_name_spelled_another_way_is_that_person(spelling):
+    ann = make_doc(f"Menteri Pertahanan Rusia {spelling} tiba di Pyongyang.")
+    assert {m.surface: m.entity for m in ann.mentions}[spelling] == "known:Sergei_Shoigu"
+
+
 def test_short_form_and_variant_link_to_the_full_name():
     ann = make_doc("Presiden Ukraina Volodymyr Zelenskyy tiba di Kyiv. Zelensky kemudian berpidato.")
     keys = {m.surface: m.entity for m in ann.mentions if m.type == "Person"}
