@@ -65,7 +65,12 @@ COORDINATED_VERB = re.compile(rf",?\s+(?:{cue_words('coordinator')})(?:\s+(?:{cu
 # and "(membantah) klaim Israel": someone's claim, named by whose it is
 BARE_REFERENCE = re.compile(rf"(?:{cue_words('back-reference-noun')}|{cue_words('claim-noun')})(?:\s+\w+)?"
                             rf"\s+(?:{cue_words('demonstrative')})"
-                            rf"|(?i:{cue_words('claim-noun')})\s+(?:pihak\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}")
+                            rf"|(?i:{cue_words('claim-noun')})\s+(?:pihak\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}"
+                            # "(membenarkan) laporan pengiriman pasukan tersebut", "(mengonfirmasi) pengerahan itu":
+                            # a few nouns pointing back (no verb: "kami menghargai dukungan itu" says something;
+                            # no time: "… saat ini")
+                            rf"|(?:(?!(?:me|ber|di|ter)[a-z])[a-z][\w-]*\s+){{0,3}}(?<!saat )(?<!kali )(?<!hari )(?<!masa )"
+                            rf"(?:{cue_words('demonstrative')})")
 # "Hal itu disampaikan oleh X", "Demikian disampaikan X": the previous sentence's content, attributed after it
 BACK_ATTRIBUTION = re.compile(rf"\s*(?:(?:{cue_words('back-reference-noun')})\s+(?:{cue_words('demonstrative')})|Demikian)\s+"
                               rf"(?:di)?(?:{cue_words('passive-speech-stem')})(?:\s+oleh)?\s+", re.I)

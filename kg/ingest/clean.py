@@ -112,7 +112,8 @@ def _is_furniture(line: str) -> bool:
 
 def _looks_like_title(line: str) -> bool:
     words = line.split()
-    return 2 <= len(words) <= 25 and not line.endswith((".", ",", ":", ";")) and line[0].isupper()
+    opening = line.lstrip("\"“‘'")[:1]  # a headline may open with a quote: '"Kami Butuh Patriot", Kata X'
+    return 2 <= len(words) <= 25 and not line.endswith((".", ",", ":", ";")) and opening.isupper()
 
 
 def _strip_headline(kept: list[tuple[int, str]], meta: _MetaBuilder) -> list[tuple[int, str]]:

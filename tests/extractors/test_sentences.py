@@ -482,6 +482,8 @@ def test_according_to_a_titled_person_it_is_the_person_who_says_it():
      P("Ferdinand Marcos"), "Kami tidak akan mundur"),
     ("Juru bicara Kremlin Dmitry Peskov menjawab bahwa Moskow belum menerima usulan itu.",
      "known:Dmitry_Peskov", "Moskow belum menerima usulan itu"),
+    ("Sekretaris Jenderal NATO Mark Rutte mengonfirmasi bahwa pasukan Korea Utara telah dikerahkan ke Kursk.",
+     P("Mark Rutte"), "pasukan Korea Utara telah dikerahkan ke Kursk"),
 ])
 def test_more_verbs_of_opinion_and_speech(text, speaker, content):
     (s,) = extract(text, "statement")
@@ -1484,9 +1486,18 @@ def test_what_is_said_begins_after_where_and_when_it_was_said(text, said):
     "Menteri Luar Negeri Rusia Sergei Lavrov menjawab pertanyaan wartawan dengan singkat.",  # answered, saying what we are not told
     "Menteri Luar Negeri Rusia Sergei Lavrov mengingatkan Barat agar tidak ikut campur.",  # warned someone to do something
     "Presiden Turki Recep Tayyip Erdogan mengungkapkan optimismenya.",  # a feeling named, nothing said
+    # confirming what was told before says nothing new
+    "Korea Utara membenarkan laporan pengiriman pasukan tersebut.",
+    "Juru bicara Kremlin Dmitry Peskov mengonfirmasi pengerahan itu.",
 ])
 def test_answering_or_warning_someone_is_no_statement_of_the_object(text):
     assert extract(text, "statement") == []
+
+
+@pytest.mark.parametrize("said", ["situasi stabil saat ini", "kami menghargai dukungan itu"])
+def test_a_short_statement_ending_in_a_demonstrative_is_said_when_it_says_something(said):
+    (s,) = extract(f"Juru bicara Kremlin Dmitry Peskov mengatakan {said}.", "statement")
+    assert s.value("text") == said
 
 
 def test_writing_a_letter_is_no_statement():

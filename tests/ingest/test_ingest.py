@@ -366,3 +366,10 @@ def test_page_chrome_around_a_story_goes_and_the_newsroom_credit_names_the_outle
     assert doc.text == "Menteri Pertahanan Korea Selatan mengatakan pasukan tambahan tiba di front."
     assert doc.meta.title == "Pasukan Tambahan Tiba di Front" and doc.meta.authors == ()
     assert doc.meta.publisher == "detikNews" and doc.meta.cites == () and doc.meta.dateline_place == "Seoul"
+
+
+def test_a_headline_opening_with_a_quote_is_the_title():
+    doc = clean('"Kami Butuh Lebih Banyak Patriot", Kata Zelensky\nTEMPO.CO, Jakarta - "Kami butuh lebih banyak sistem '
+                'Patriot," kata Presiden Ukraina Volodymyr Zelensky di Washington.\n')
+    assert doc.meta.title == '"Kami Butuh Lebih Banyak Patriot", Kata Zelensky'
+    assert doc.text.startswith('"Kami butuh lebih banyak sistem Patriot,"')
