@@ -116,11 +116,23 @@ def _looks_like_title(line: str) -> bool:
     return 2 <= len(words) <= 25 and not line.endswith((".", ",", ":", ";")) and opening.isupper()
 
 
+def _byline_name(line: str) -> bool:
+    """A person's name alone on its line: two to four capitalised words, none a name the files know."""
+    return (CREDIT_NAME.fullmatch(line) is not None and len(line.split()) <= 4
+            and not any(line.lower() in known_names(t) for t in NOT_BYLINE_TYPES))
+
+
 def _strip_headline(kept: list[tuple[int, str]], meta: _MetaBuilder) -> list[tuple[int, str]]:
     """A headline line right before a byline or date line is the title."""
     if meta.headline_before is not None:
         idx = meta.headline_before
         cand = [i for i, (off, _) in enumerate(kept) if off < idx]
+        if len(cand) >= 2 and not meta.title and _byline_name(kept[cand[-1]][1]) and _looks_like_title(kept[cand[-2]][1]):
+            # "Judul\nAndika Hendra Mustaqim\nKamis, 19 Oktober 2023 - 14:05 WIB": a name alone
+            # between the headline and the date line is the byline
+            meta.title = kept[cand[-2]][1]
+            meta.add_author(kept[cand[-1]][1])
+            return kept[: cand[-2]] + kept[cand[-1] + 1 :]
         if cand and _looks_like_title(kept[cand[-1]][1]) and not meta.title:
             meta.title = kept[cand[-1]][1]
             return kept[: cand[-1]] + kept[cand[-1] + 1 :]
@@ -279,6 +291,18 @@ class _MetaBuilder:
                 return True  # "Tim Redaksi" on its own line: the newsroom's credit, no person
             if not m:
                 continue
+            if pat.label == "outlet-credit":
+                # "Oleh Liputan6.com", "Reporter: Tempo.co": the outlet credits itself, no person
+                name = m.group("name")
+                ent = _outlet_of(name, outlets)
+                if ent is None and not _is_domain(name):
+                    continue
+                if ent is None or not ent.wire:
+                    self.publisher = self.publisher or name
+                else:
+                    self.cite(name, outlets)
+                self.headline_before = self.headline_before or offset
+                return True
             name = m.group("name").strip()
             if pat.label == "author" and any(name.lower() in known_names(t) for t in NOT_BYLINE_TYPES):
                 continue  # "Vladimir Putin - 20 Oktober 2023" captions a photo

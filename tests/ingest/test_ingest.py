@@ -373,3 +373,21 @@ def test_a_headline_opening_with_a_quote_is_the_title():
                 'Patriot," kata Presiden Ukraina Volodymyr Zelensky di Washington.\n')
     assert doc.meta.title == '"Kami Butuh Lebih Banyak Patriot", Kata Zelensky'
     assert doc.text.startswith('"Kami butuh lebih banyak sistem Patriot,"')
+
+
+BODY = "Menteri Luar Negeri Rusia Sergei Lavrov bertemu Menteri Luar Negeri Korea Utara Choe Son Hui di Pyongyang."
+
+
+@pytest.mark.parametrize("head, publisher, authors", [
+    # the outlet credits itself: no person wrote it
+    ("Oleh Liputan6.com\n19 Okt 2023, 14:05 WIB\n", "Liputan6.com", ()),
+    ("Reporter: Tempo.co\nKamis, 19 Oktober 2023 14:05 WIB\n", "Tempo.co", ()),
+    # a name alone between the headline and the date line is the byline
+    ("Andika Hendra Mustaqim\nKamis, 19 Oktober 2023 - 14:05 WIB\n", None, ("Andika Hendra Mustaqim",)),
+    # image credits and captions are no body
+    ("19 Oktober 2023\nSumber gambar, Getty Images\nKeterangan gambar, Lavrov tiba di bandara.\n", None, ()),
+])
+def test_bylines_of_more_outlets(head, publisher, authors):
+    doc = clean("Lavrov Bertemu Choe di Pyongyang\n" + head + BODY + "\n")
+    assert doc.meta.title == "Lavrov Bertemu Choe di Pyongyang" and doc.text == BODY
+    assert doc.meta.publisher == publisher and doc.meta.authors == authors and doc.meta.date == "2023-10-19"
