@@ -236,6 +236,16 @@ def _ministries(st: _State) -> None:
                 st.add(a, a + 1, "GovernmentBody", entity, pat.id + ".acronym", claim=False)
 
 
+KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")  # "Jang-won", "Son-hui", "Tae-yul"
+
+
+def _korean_name_at(st: _State, k: int) -> bool:
+    """A Korean name starts at token k: a short family name, then a given name of two syllables
+    joined by a hyphen ("Hong Jang-won"); an organisation's name ends before it."""
+    return (k + 1 < len(st.toks) and re.fullmatch(r"[A-Z][a-z]{0,4}", st.toks[k][2]) is not None
+            and KOREAN_GIVEN.fullmatch(st.toks[k + 1][2]) is not None)
+
+
 def _org_cues(st: _State) -> None:
     """'Pusat Studi Strategis dan Internasional (CSIS)', 'Angkatan Laut (AL) AS'."""
     for pat, _rx in compiled("id", "org_cues.jsonl", 0):
@@ -249,7 +259,7 @@ def _org_cues(st: _State) -> None:
             k = j
             # (the body ends where a rank with a name of two words begins: "Angkatan Darat Jenderal Maruli
             # Simanjuntak"; "Direktorat Jenderal Pajak" is one body)
-            while k < len(st.toks) and st.free(k, k + 1) and _past_title(st, k, 2) is None and (
+            while k < len(st.toks) and st.free(k, k + 1) and _past_title(st, k, 2) is None and not _korean_name_at(st, k) and (
                 (_is_cap(st.toks[k][2]) and not _not_name(st.toks[k][2]))
                 or (st.toks[k][2].lower() in ORG_CONNECTORS and k + 1 < len(st.toks) and _is_cap(st.toks[k + 1][2]))
             ):

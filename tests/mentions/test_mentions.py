@@ -97,6 +97,8 @@ def test_what_follows_a_title_and_a_comma_is_not_always_its_holder(text):
 @pytest.mark.parametrize("text, person, title, represents", [
     ("Kepala Badan Intelijen Turki Ibrahim Kalin hadir.", "Ibrahim Kalin", "Kepala", "org:agency.intelligence|known:Turkiye"),
     ("Kepala BIN Herindra hadir.", "Herindra", "Kepala", "known:BIN"),
+    # a Korean name (a short family name, a hyphenated given name) ends the body's name
+    ("Kepala Badan Intelijen Nasional Hong Jang-won hadir.", "Hong Jang-won", "Kepala", "org:badanintelijennasional"),
     ("Perdana Menteri Qatar Sheikh Mohammed bin Abdulrahman Al Thani tiba.", "Sheikh Mohammed bin Abdulrahman Al Thani",
      "Perdana Menteri", "known:Qatar"),
 ])
