@@ -381,7 +381,8 @@ def subject_of(ann: AnnotatedDoc, sent: Sentence, pos: int, exclude: Mention | N
     comma = text.find(",", pos, sent.end)
     if comma > 0:
         after = first_actor_after(ann, comma, sent.end, {"Person"})
-        if after and after != exclude:
+        # (the first name after the comma: "Setelah dilantik, Budi Hartono bertemu Anwar" is not Anwar's)
+        if after and after != exclude and not in_span(ann, comma, after.start, {"Person", "Unknown"}):
             return after
     return None
 

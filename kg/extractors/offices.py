@@ -11,6 +11,7 @@ from kg.mentions.gazetteer import title_rx
 from kg.model import AnnotatedDoc, Assertion, Evidence, make_assertion
 
 PAST = re.compile(r"\b(?:sebelumnya|pernah|dulu|dahulu|sempat)\s+(?:\w+\s+)?$", re.I)
+RELATIVE_BEFORE = re.compile(r",\s+yang\s+(?:(?:kini|saat ini|sempat|pernah|sebelumnya|baru saja)\s+)?$", re.I)
 DEPUTY = re.compile(r"Wakil\s+", re.I)
 SPACE = re.compile(r"\s*")
 # what an office acts for, named right after it: "Sekretaris Dewan Keamanan Rusia"
@@ -47,7 +48,10 @@ class OfficesExtractor:
                 label, title_end = title
                 if PAST.search(text, max(sent.start, start - 25), start):
                     label = f"Mantan {label}"  # "sebelumnya menjabat …": held once
-                who = subject_of(ann, sent, start, exclude=None)
+                rel = RELATIVE_BEFORE.search(text, max(sent.start, start - 40), start)
+                # "Kostin, yang menjabat sebagai Jaksa Agung, bertemu Roberts": the name the clause describes
+                who = next((m for m in in_span(ann, sent.start, rel.start(), {"Person"}) if m.end == rel.start()), None) \
+                    if rel else subject_of(ann, sent, start, exclude=None)
                 if who is None:
                     continue
                 body = next(iter(in_span(ann, title_end, min(sent.end, title_end + 60))), None)

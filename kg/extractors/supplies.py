@@ -149,10 +149,14 @@ class SuppliesExtractor:
                 items, sup = _passive_subject(ann, sent, start)
                 stop = _clause_end(text, end, sent.end)
                 after = end
+                user = None
                 if not items:
                     # "Rudal-rudal itu dikirim (oleh) Korea Utara ke Rusia": the agent after the verb
                     items, sup, after = _passive_agent(ann, sent, start, end)
-                rec = _first(ann, after, stop)
+                    # "Rusia menembakkan rudal yang dipasok Pyongyang ke Ukraina": the user has
+                    # them from the agent; "ke Ukraina" is where they were fired
+                    user = _user_of_relative(ann, sent, items, start)
+                rec = user or _first(ann, after, stop)
                 for item in items:
                     if sup and (rec is None or rec != sup):
                         found.append((idx, sent, rule, start, sup, rec, item, said, False))
@@ -268,11 +272,25 @@ def _passive_subject(ann: AnnotatedDoc, sent: Sentence, verb: int) -> tuple[list
     (yang telah) dikerahkan"), with at most a few words between them and the verb."""
     text = ann.doc.text
     before = in_span(ann, sent.start, verb)
-    for item, sup in reversed(list(zip(before, before[1:]))):
+    # (the last two mentions before the verb: "Tentara Rusia menggunakan drone yang dikirim Iran"
+    # sends no soldiers)
+    for item, sup in list(zip(before, before[1:]))[-1:]:
         if item.type in ITEMS and _as_country(actor_key(sup)) and re.fullmatch(r"\s+(?:dari\s+)?", text[item.end : sup.start]) \
                 and PASSIVE_GAP.fullmatch(text[sup.end : verb]):
             return [item], _as_country(actor_key(sup))
     return [], None
+
+
+def _user_of_relative(ann: AnnotatedDoc, sent: Sentence, items: list[Mention], verb: int) -> str | None:
+    """Who uses an item a relative clause says was supplied ("X menembakkan/menggunakan ITEM yang
+    dipasok Y"): the subject of the verb of use the item is the object of."""
+    if not items or not RELATIVE_PASSIVE.fullmatch(ann.doc.text, items[0].end, verb):
+        return None
+    use = USE_BEFORE.search(ann.doc.text, max(sent.start, items[0].start - 40), items[0].start)
+    if use is None or negated(ann.doc.text, use.start(), sent.start):
+        return None
+    user = nearest_actor_before(ann, sent, use.start(), SUPPLIERS)
+    return _as_country(actor_key(user)) if user else None
 
 
 def _item_before(ann: AnnotatedDoc, sent: Sentence, verb: int) -> Mention | None:
@@ -316,6 +334,9 @@ def _listed(ann: AnnotatedDoc, pos: int, stop: int) -> list[Mention]:
 MODEL_GAP = re.compile(r"[\s,]*(?:[A-Z0-9][\w-]*\s+){0,3}")
 AGENT_AFTER = re.compile(r"\s+(?:oleh\s+)?")
 LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:dan|serta)\s+)?")
+RELATIVE_PASSIVE = re.compile(r"\s+yang\s+(?:(?:telah|sudah|baru|sebelumnya)\s+)*")
+# a verb of use with the item as its object ("menembakkan (puluhan) rudal")
+USE_BEFORE = re.compile(rf"\b(?:{cue_words('supply-use')})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 PASSIVE_GAP = re.compile(r"\s+(?:yang\s+)?(?:[^\s,.]+\s+){0,4}?(?:telah\s+|sudah\s+)?")
 
 

@@ -31,6 +31,9 @@ CONNECTORS = {"bin", "binti", "al", "van", "von", "de", "da", "dos", "del", "la"
 ORG_CONNECTORS = {"dan", "untuk", "of", "for", "and", "&", "the", "urusan"}
 SPEECH_AFTER = re.compile(rf"\s+(?:{alternation('id', 'cues.jsonl', 'speaker-verb-after-name')})\b")
 SPEECH_BEFORE = re.compile(rf"\b(?:{alternation('id', 'cues.jsonl', 'speaker-verb-before-name')})\s+$")
+# "Andriy Kostin, yang menjabat sebagai Jaksa Agung": who holds an office is a person
+OFFICE_AFTER = re.compile(rf"(?P<rel>,\s+yang)?\s+(?:(?:kini|saat ini|sempat|pernah|sebelumnya|baru saja)\s+)?"
+                          rf"(?:{alternation('id', 'cues.jsonl', 'office-verb')})\s+(?:wakil\s+)?", re.I)
 # "Kantor", "Gedung": a building of whatever is named after it
 VENUE_NOUN = re.compile(rf"(?:{alternation('id', 'cues.jsonl', 'venue-noun')})")
 # "delegasi yang dipimpin (oleh) Khalil al-Hayya": who leads is a person
@@ -649,9 +652,17 @@ def _speakers(st: _State) -> None:
         # "Budi Santoso mengatakan" opening a sentence, or right after the body or country he is
         # of ("Pejabat Gedung Putih John Kirby berpendapat")
         subject = k in st.sent_start or (k > 0 and st.toks[k - 1][1] in actor_ends)
-        if SPEECH_BEFORE.search(before) or led or (subject and SPEECH_AFTER.match(after)):
+        if SPEECH_BEFORE.search(before) or led or (subject and SPEECH_AFTER.match(after)) \
+                or _holds_office(after, subject):
             name = " ".join(t[2] for t in st.toks[k:n])
             st.add(k, n, "Person", "person:" + name_key(name), "cue.speaker")
+
+
+def _holds_office(after: str, subject: bool) -> bool:
+    """Whether the text after a name says it holds or took a title ("…, yang menjabat sebagai Jaksa
+    Agung", "… dilantik menjadi Perdana Menteri"; as the sentence's subject unless in a relative clause)."""
+    m = OFFICE_AFTER.match(after)
+    return m is not None and (subject or m["rel"] is not None) and any(rx.match(after, m.end()) for _p, rx in title_rx())
 
 
 def _unknown_names(st: _State) -> None:

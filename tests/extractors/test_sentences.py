@@ -1413,6 +1413,46 @@ def test_weapons_used_with_no_other_maker_imply_nothing(text):
     assert extract(text, "supply") == []
 
 
+@pytest.mark.parametrize("text, supplier, recipient", [
+    ("Menurut Kyiv, Rusia menembakkan rudal yang dipasok Iran ke kota Odesa.", "known:Iran", "known:Russia"),
+    ("Tentara Rusia menggunakan drone yang telah dikirim oleh Iran untuk menyerang Kharkiv.", "known:Iran", "known:Russia"),
+    ("Ukraina menembak jatuh drone yang dikirim Iran ke Rusia.", "known:Iran", "known:Russia"),  # no use: "ke" is its recipient
+])
+def test_weapons_used_that_a_relative_clause_says_were_supplied_were_supplied_to_the_user(text, supplier, recipient):
+    (s,) = extract(text, "supply")
+    assert (s.role("supplier"), s.role("recipient"), s.value("hedged")) == ((supplier,), (recipient,), False)
+
+
+def test_weapons_not_used_leave_the_relative_supply_without_a_recipient():
+    (s,) = extract("Rusia tidak menggunakan rudal yang dipasok Korea Utara.", "supply")
+    assert (s.role("supplier"), s.role("recipient")) == (("known:North_Korea",), ())
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("Andriy Kostin, yang menjabat sebagai Jaksa Agung, bertemu Presiden Amerika Serikat John Roberts di Washington.",
+     "person:andrikostin", "Jaksa Agung"),
+    ("Budi Hartono dilantik menjadi Perdana Menteri pada Senin.", "person:budihartono", "Perdana Menteri"),
+    ("Jaksa Agung Ukraina Andriy Kostin mengatakan pihaknya menemukan puing-puing rudal.", "person:andrikostin", "Jaksa Agung"),
+])
+def test_an_untitled_name_said_to_hold_an_office_is_a_person_holding_it(text, person, title):
+    assert (title, (person,)) in {(p.value("position"), p.role("subject")) for p in extract(text, "position")}
+
+
+def test_an_office_in_a_relative_clause_is_its_names_and_the_name_meets():
+    text = "Andriy Kostin, yang kini menjabat sebagai Menteri Luar Negeri, bertemu Presiden Amerika Serikat John Roberts."
+    held = {p.role("subject"): p.value("position") for p in extract(text, "position")}
+    assert held == {("person:andrikostin",): "Menteri Luar Negeri", ("person:johnroberts",): "Presiden"}
+    assert [people(m) for m in extract(text, "meeting")] == [{"person:andrikostin", "person:johnroberts"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Setelah dilantik sebagai Presiden, Budi Hartono bertemu Anwar Ibrahim.",  # not Anwar's office
+    "Rapat Umum Pemegang Saham, yang menjabat sebagai forum tertinggi, digelar.",  # no title
+])
+def test_an_office_taken_by_no_named_person_is_nobodys(text):
+    assert extract(text, "position") == []
+
+
 @pytest.mark.parametrize("after", ["Demikian disampaikan Lavrov di Moskow.",
                                    "Pernyataan itu dilontarkan Lavrov dalam konferensi pers."])
 def test_a_sentence_attributed_by_the_one_after_it(after):
