@@ -245,8 +245,10 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     # menyambut kedatangan Putin di bandara": the day the sentences just before told
     if STRAIGHT_AWAY.search(sent.text) and (day := _told_before(ann, sent, ref, 2, whole_days=True)):
         return day, True
-    # "Dalam kunjungan tersebut, Choe bertemu …": in the month of the trip the sentences before dated
-    if DURING_THAT.search(sent.text) and (when := _told_before(ann, sent, ref, 3, whole_days=False)):
+    # "Dalam kunjungan tersebut, Choe bertemu …": in the month of the trip the sentences before
+    # dated; "Shoigu kemudian bertemu Kim": what came next, in the month of what was told just before
+    back = 3 if DURING_THAT.search(sent.text) else 2 if SEQUEL.search(sent.text, 0, max(0, pos - sent.start)) else 0
+    if back and (when := _told_before(ann, sent, ref, back, whole_days=False)):
         return when[:7], True
     if ann.doc.meta.date:
         return ann.doc.meta.date[:7], True
@@ -271,6 +273,7 @@ TOPIC_VERB = re.compile(rf"\b(?:{cue_words('topic-verb')})\b", re.I)
 STRAIGHT_AWAY = re.compile(r"\b(?:langsung|kedatangan)\b", re.I)
 DURING_THAT = re.compile(rf"\b(?:dalam|selama|di sela(?:-sela)?)\s+(?:{cue_words('visit-noun')})(?:\s+\w+)?"
                          rf"\s+(?:{cue_words('demonstrative')})\b", re.I)
+SEQUEL = re.compile(rf"\b(?:{cue_words('sequel')})\b", re.I)
 FIRST_SINCE = re.compile(r"\bpertama(?:nya)?\s+(?:\S+\s+){0,3}$", re.I)
 
 

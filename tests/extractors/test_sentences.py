@@ -1502,6 +1502,18 @@ def test_a_meeting_during_that_trip_is_in_the_month_the_trip_was_dated(opening, 
     assert m.value("date") == month and bool(m.value("date_inferred")) is bool(month)
 
 
+@pytest.mark.parametrize("middle, month", [
+    ("Choe kemudian bertemu dengan Perdana Menteri China Li Qiang.", "2025-09"),
+    ("Setelah itu, Choe bertemu dengan Perdana Menteri China Li Qiang.", "2025-09"),
+    ("Choe bertemu dengan Perdana Menteri China Li Qiang.", None),  # not told as what came next
+])
+def test_a_meeting_that_came_next_is_in_the_month_just_told(middle, month):
+    text = ("Menteri Luar Negeri Korea Utara Choe Son Hui tiba di Beijing pada Sabtu, 27 September 2025. "
+            f"Ia disambut pejabat senior di bandara. {middle}")
+    (m,) = extract(text, "meeting")
+    assert m.value("date") == month and bool(m.value("date_inferred")) is bool(month)
+
+
 @pytest.mark.parametrize("text, said", [
     ("Lavrov mengatakan dalam konferensi pers di Moskow bahwa Barat gagal mengisolasi Rusia.",
      "Barat gagal mengisolasi Rusia"),
