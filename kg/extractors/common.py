@@ -270,7 +270,8 @@ SINCE = re.compile(r"\bsejak\b", re.I)
 # "membahas persiapan kunjungan Putin ke Beijing bulan depan": a date after it is the topic's
 TOPIC_VERB = re.compile(rf"\b(?:{cue_words('topic-verb')})\b", re.I)
 # what happens at once, or on someone's arrival, happens the day just told
-STRAIGHT_AWAY = re.compile(r"\b(?:langsung|kedatangan)\b", re.I)
+# ("disambut Y di bandara": a welcome is on arrival)
+STRAIGHT_AWAY = re.compile(rf"\b(?:{cue_words('on-arrival')})\b", re.I)
 DURING_THAT = re.compile(rf"\b(?:dalam|selama|di sela(?:-sela)?)\s+(?:{cue_words('visit-noun')})(?:\s+\w+)?"
                          rf"\s+(?:{cue_words('demonstrative')})\b", re.I)
 SEQUEL = re.compile(rf"\b(?:{cue_words('sequel')})\b", re.I)

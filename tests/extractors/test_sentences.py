@@ -1115,9 +1115,9 @@ def test_a_meeting_there_is_in_the_place_just_named(there):
     assert m.value("place") == "known:Beijing"
 
 
-@pytest.mark.parametrize("word, day", [("langsung", "2023-10-18"), ("kemudian", None)])
+@pytest.mark.parametrize("word, day", [("langsung disambut oleh", "2023-10-18"), ("kemudian bertemu dengan", None)])
 def test_what_happens_straight_away_happens_on_the_day_just_told(word, day):
-    text = (f"Lavrov mendarat di Pyongyang pada Rabu (18/10/2023). Ia {word} disambut oleh Menteri Luar Negeri "
+    text = (f"Lavrov mendarat di Pyongyang pada Rabu (18/10/2023). Ia {word} Menteri Luar Negeri "
             "Korea Utara Choe Son Hui.")
     (m,) = extract(text, "meeting")
     if day:
@@ -1341,6 +1341,17 @@ def test_a_welcome_on_arrival_is_on_the_day_of_the_arrival():
             "pertamanya sejak tahun 2000. Kim Jong Un menyambut kedatangan Putin di Bandara Internasional Sunan.")
     (m,) = extract(text, "meeting")
     assert m.value("date") == "2024-06-19" and m.value("place") == "known:Pyongyang"
+
+
+@pytest.mark.parametrize("welcome, date", [
+    ("Belousov disambut Menteri Pertahanan Korea Utara No Kwang Chol di bandara.", "2024-11-29"),
+    ("Setibanya di sana, Belousov bertemu Menteri Pertahanan Korea Utara No Kwang Chol.", "2024-11-29"),
+    ("Belousov bertemu Menteri Pertahanan Korea Utara No Kwang Chol.", "2024-11"),  # not told as on arrival
+])
+def test_a_welcome_told_after_an_arrival_is_on_its_day(welcome, date):
+    text = f"Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang, Jumat (29/11/2024). {welcome}"
+    (m,) = extract(text, "meeting")
+    assert m.value("date") == date
 
 
 @pytest.mark.parametrize("text, holder, title", [
