@@ -1315,7 +1315,7 @@ def test_a_receipt_denied_by_the_receiver_is_a_denied_supply():
 
 
 @pytest.mark.parametrize("text, holder, region", [
-    ("Gubernur Wilayah Khabarovsk Mikhail Degtyarev menyambut tamunya.", "Mikhail Degtyarev", "place:khabarovsk"),
+    ("Gubernur Wilayah Primorye Oleg Kozhemyako menyambut tamunya.", "Oleg Kozhemyako", "place:" + name_key("Primorye")),
     ("Gubernur Provinsi Jawa Barat Dedi Mulyadi menyambut tamunya.", "Dedi Mulyadi", "place:jawabarat"),
 ])
 def test_a_region_named_by_its_kind_is_the_office_holders_affiliation(text, holder, region):
@@ -1324,8 +1324,8 @@ def test_a_region_named_by_its_kind_is_the_office_holders_affiliation(text, hold
 
 
 @pytest.mark.parametrize("text, dest", [
-    ("Pemimpin Korea Utara Kim Jong Un mengunjungi pabrik pesawat tempur di kota Komsomolsk-on-Amur.",
-     "place:komsomolskonamur"),
+    ("Pemimpin Korea Utara Kim Jong Un mengunjungi pabrik pesawat tempur di kota Artyom.",
+     "place:" + name_key("Artyom")),
     ("Presiden Rusia Vladimir Putin mengunjungi pabrik tank di Pyongyang.", "known:Pyongyang"),
     # a leader at home makes no journey
     ("Pemimpin Korea Utara Kim Jong Un mengunjungi pabrik amunisi di Pyongyang.", None),
