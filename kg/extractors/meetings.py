@@ -70,6 +70,12 @@ class MeetingsExtractor:
                         if leaders.issuperset(pair):
                             last_leaders = pair  # "kedua pemimpin": of the leaders, not a minister at the airport
         dates = [date_near(ann, sent, start, future=plan) for (sent, _r, start, _e, _p), plan in zip(found, planned)]
+        for n, ((_sent, rule, _s, _e, pair), plan) in enumerate(zip(found, planned)):
+            if rule == PAIR_RULE and dates[n][1]:
+                # "X bertemu Y pada Rabu (9/7). Keduanya membahas …": the meeting just told, on its day
+                told = next((dates[k][0] for k in range(n - 1, -1, -1)
+                             if found[k][4] == pair and planned[k] == plan and not dates[k][1]), None)
+                dates[n] = (told, True) if told else dates[n]
         places = self._places(ann, found, planned, dates)
         for (sent, rule, _start, _end, people), (place, inferred), plan, (date, date_inferred) in zip(
                 found, places, planned, dates):
@@ -185,6 +191,7 @@ def _stated_place(stated, date: str | None, inferred: str | None) -> str | None:
     return next((place for when, place in stated if dates_agree(when, date)), inferred)
 
 
+PAIR_RULE = "meet.pair"  # "keduanya …": the pair of the meeting just told
 LEADER_TITLES = frozenset({"title.president", "title.prime-minister", "title.leader", "title.chancellor", "title.king"})
 LEADERS_NOUN = re.compile(r"\bpemimpin\b", re.I)
 

@@ -65,6 +65,20 @@ def test_meetings_pronoun_and_pair():
     assert found[0].value("place") == "known:Tokyo"
 
 
+def test_a_pair_meeting_just_told_keeps_its_day_whatever_the_article_date():
+    text = ("Selasa, 1 Juli 2025\n\nMenteri Luar Negeri Filipina Enrique Manalo bertemu Menteri Luar Negeri Jepang "
+            "Takeshi Iwaya di Manila pada Rabu (9/7/2025). Keduanya membahas keamanan maritim. "
+            "Kedua menteri juga menandatangani perjanjian logistik.")
+    assert [(m.value("date"), bool(m.value("date_inferred"))) for m in extract(text, "meeting")] == [
+        ("2025-07-09", False), ("2025-07-09", True), ("2025-07-09", True)]
+
+
+def test_a_pair_meeting_with_no_dated_meeting_before_is_in_the_articles_month():
+    text = ("Selasa, 1 Juli 2025\n\nMenteri Luar Negeri Filipina Enrique Manalo dan Menteri Luar Negeri Jepang "
+            "Takeshi Iwaya tiba di Manila. Keduanya membahas keamanan maritim.")
+    assert [(m.value("date"), m.value("date_inferred")) for m in extract(text, "meeting")] == [("2025-07", True)]
+
+
 @pytest.mark.parametrize("text, agent, dest, planned", [
     ("Menteri Luar Negeri Inggris David Lammy tiba di Kyiv pada Kamis (12/9/2024).", P("David Lammy"), "known:Kyiv", False),
     ("Presiden Turki Recep Erdogan berkunjung ke Jepang bulan lalu.", P("Recep Erdogan"), "known:Japan", False),
