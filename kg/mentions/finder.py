@@ -249,6 +249,28 @@ def _korean_name_at(st: _State, k: int) -> bool:
             and KOREAN_GIVEN.fullmatch(st.toks[k + 1][2]) is not None)
 
 
+@lru_cache(maxsize=1)
+def _title_before_rx() -> re.Pattern:
+    """A title, its field in lower case, then "dari/di" right before a body's name."""
+    titles = "|".join(p.pattern for p in read_jsonl("id", "titles.jsonl"))
+    return re.compile(rf"\b(?i:{titles})(?:\s+[a-z][\w-]*){{0,3}}\s+(?:(?:dari|di)\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """The capitalised words of the names of bodies the files know ("Nasional", "Atom", "Energi")."""
+    return frozenset(w for k in load_known().values() if k.type != "Person" for n in k.names() for w in n.split())
+
+
+def _holder_ends_run(st: _State, i: int, k: int) -> bool:
+    """Whether a body's name run (tokens i..k) after a title ends with its holder's two-word name:
+    "pengamat dari Universitas Kookmin Andrei Lankov", not "Direktur Badan Energi Atom Internasional"
+    (words of the names of known bodies are no person's)."""
+    if not _title_before_rx().search(st.doc.text, max(0, st.toks[i][0] - 80), st.toks[i][0]):
+        return False
+    return not any(st.toks[t][2] in _body_words() for t in (k - 2, k - 1))
+
+
 def _org_cues(st: _State) -> None:
     """'Pusat Studi Strategis dan Internasional (CSIS)', 'Angkatan Laut (AL) AS'."""
     for pat, _rx in compiled("id", "org_cues.jsonl", 0):
@@ -268,6 +290,8 @@ def _org_cues(st: _State) -> None:
             ):
                 k += 1
             acr = _paren_acronym(st, k)
+            if not acr and k - j >= 3 and _holder_ends_run(st, i, k):
+                k -= 2  # "pengamat dari Universitas Kookmin Andrei Lankov": the analyst, then his university
             after = acr[1] if acr else k
             country = st.by_start.get(after)
             if k == j and not acr and country is not None and country.type == "Country" and pat.get("type") == "Organization":

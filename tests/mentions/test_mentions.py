@@ -107,6 +107,24 @@ def test_a_title_whose_longest_reading_is_an_organisation_takes_its_shorter_one(
     assert typed(text).get(person) == "Person" and (app.title, app.represents) == (title, represents)
 
 
+@pytest.mark.parametrize("text, person, body", [
+    ("Menurut pengamat dari Universitas Kookmin Andrei Lankov, Pyongyang butuh minyak.", "Andrei Lankov", "Universitas Kookmin"),
+    ("Peneliti Universitas Gadjah Mada Arie Sujito mengatakan pemilu damai.", "Arie Sujito", "Universitas Gadjah Mada"),
+    ("Ketua Komisi Pemilihan Umum Hasyim Asyari mengatakan hal itu.", "Hasyim Asyari", "Komisi Pemilihan Umum"),
+])
+def test_a_titled_name_after_a_bodys_name_is_the_holder_not_part_of_the_body(text, person, body):
+    kinds = typed(text)
+    assert kinds.get(person) == "Person" and kinds.get(body) in {"Organization", "GovernmentBody"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Mahasiswa Universitas Gadjah Mada menggelar aksi.", "Universitas Gadjah Mada"),  # no title before
+    ("Kepala Badan Pusat Statistik mengatakan inflasi turun.", "Badan Pusat Statistik"),  # words of known bodies' names
+])
+def test_a_bodys_name_with_no_holder_after_it_stays_whole(text, body):
+    assert typed(text).get(body) in {"Organization", "GovernmentBody"}
+
+
 @pytest.mark.parametrize("text, person, title", [
     ("Sekretaris Dewan Keamanan Turki Ahmet Yilmaz tiba di Ankara.", "Ahmet Yilmaz", "Sekretaris"),
     ("Penasihat Keamanan Nasional Inggris Jonathan Powell hadir.", "Jonathan Powell", "Penasihat"),
