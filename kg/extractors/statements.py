@@ -25,7 +25,7 @@ from kg.extractors.common import (
     negated,
     previous_person,
 )
-from kg.model import AnnotatedDoc, Assertion, Evidence, Sentence, make_assertion
+from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
 
 SPEAKERS = {"Person", "Country", "Organization", "GovernmentBody", "NewsOrganization"}
 QUOTE_RX = re.compile(r"[“\"‘](?P<q>[^“”\"‘’]{8,}?)[”\"’]")
@@ -183,6 +183,9 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
             head = first_actor_after(ann, lo, s, {"Person"}) or first_actor_after(ann, lo, s, SPEAKERS)
             joined = (head, ()) if head is not None else None
         who = joined[0] if joined else nearest_actor_before(ann, sent, s, SPEAKERS | {"Place"})
+        quoted_by: tuple[str, ...] = ()
+        if who is not None and not joined:
+            who, quoted_by = _quoted_speaker(ann, sent, who, s)
         subject_end = s if joined else who.end if who is not None else sent.start
         if who is None:
             pron = list(PRONOUNS.finditer(text[sent.start : s]))
@@ -231,8 +234,8 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
         direct = bool(quote_inside) and len(quote_inside[0][2]) >= len(content) - 4
         # relayed after the content, or in an aside before the verb ("X, dilansir TASS, menyatakan")
         # and "Dalam wawancara dengan RIA Novosti, X menyatakan": a relay opening the sentence
-        relays = tuple(dict.fromkeys(_relays(ann, end, sent.end, actor_key(who)) + _relays(ann, who.end, s, actor_key(who))
-                                     + _relays(ann, sent.start, who.start, actor_key(who))))
+        relays = tuple(dict.fromkeys(quoted_by + _relays(ann, end, sent.end, actor_key(who))
+                                     + _relays(ann, who.end, s, actor_key(who)) + _relays(ann, sent.start, who.start, actor_key(who))))
         out.append(Speech(rule, actor_key(who), content, direct, start, end, relays, addressee, joint=joint))
     # "..., menurut (laporan) X." closing a sentence that names no other speaker
     if not out:
@@ -288,10 +291,49 @@ def speeches(ann: AnnotatedDoc, sent: Sentence, before: tuple[Speech, ...] = ())
                 who, comma = person, person.end
         # "Menurut kantor berita KCNA, Kim menyebut …": KCNA relays Kim's words, already told as Kim's
         relayed = who is not None and any(actor_key(who) in sp.reporters for sp in out)
+        # "Menurut laporan Yonhap yang mengutip NIS, …", "Menurut Reuters, yang mengutip pejabat AS, …":
+        # the source quoted says it, the outlet relays it
+        quoting = QUOTING_AFTER.match(text, who.end, sent.end) if who is not None and comma > 0 else None
+        comma = text.find(",", quoting.end(), sent.end) if quoting else comma
+        source = first_actor_after(ann, quoting.end(), comma, SPEAKERS) if quoting and comma > 0 else None
+        reporters = (actor_key(who),) if source is not None and actor_key(source) else ()
+        who = source if reporters else who
         if who and comma > 0 and actor_key(who) and not relayed:
             content = _strip(text[comma + 1 : sent.end])
-            out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end))
+            out.append(Speech("speech.according", actor_key(who), content, False, comma + 1, sent.end, reporters))
     return _dedupe(out)
+
+
+def _quoted_speaker(ann: AnnotatedDoc, sent: Sentence, who: Mention, verb: int) -> tuple[Mention, tuple[str, ...]]:
+    """(speaker, outlets quoting them) of a verb whose nearest actor is an outlet quoting someone or
+    someone an outlet quotes: "Lavrov dikutip Reuters mengatakan …" (Lavrov's, Reuters found as the
+    relay after him), "Yonhap, mengutip Kepala Staf Gabungan Korea Selatan, melaporkan …" (the JCS's,
+    relayed by Yonhap)."""
+    text = ann.doc.text
+    m = QUOTED_BY_BEFORE.search(text, max(sent.start, who.start - 30), who.start) if who.type in RELAY_ORGS else None
+    said_by = nearest_actor_before(ann, sent, m.start(), SPEAKERS) if m else None
+    if said_by is not None and not text[said_by.end : m.start()].strip(" ,"):
+        return said_by, ()
+    q = QUOTING_AFTER.match(text, who.end, verb) if who.type == "NewsOrganization" else None
+    source = first_actor_after(ann, q.end(), verb, SPEAKERS) if q else None
+    if source is not None and actor_key(source) and not text[q.end() : source.start].strip() \
+            and ASIDE_END.fullmatch(text, source.end, verb):
+        return source, (actor_key(who),)  # (an aside the verb's subject search skipped)
+    q = QUOTING_BEFORE.search(text, max(sent.start, who.start - 30), who.start)
+    outlet = nearest_actor_before(ann, sent, q.start(), RELAY_ORGS, stop_at_comma=False) if q else None
+    if outlet is not None and outlet.type == "NewsOrganization" and not text[outlet.end : q.start()].strip(" ,") \
+            and ASIDE_END.fullmatch(text, who.end, verb):
+        return who, (actor_key(outlet),)
+    return who, ()
+
+
+# "X dikutip Reuters (mengatakan)": X said it, the outlet quotes X
+QUOTED_BY_BEFORE = re.compile(r"\b(?:seperti\s+)?(?:dikutip|dilansir|diberitakan)(?:\s+(?:oleh|dari))?\s+(?:kantor\s+berita\s+)?$", re.I)
+# "Yonhap, mengutip X, melaporkan": the outlet before, the source it quotes right after
+QUOTING_BEFORE = re.compile(r"\b(?:mengutip|merujuk(?:\s+pada)?)\s+(?:(?:keterangan|laporan|data|sumber(?:\s+dari)?)\s+)?$", re.I)
+ASIDE_END = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}")
+# "laporan Yonhap yang mengutip NIS": the source an outlet quotes
+QUOTING_AFTER = re.compile(r"\s*,?\s*(?:yang\s+)?(?:mengutip|merujuk(?:\s+pada)?)\s+(?:(?:keterangan|laporan|data|sumber(?:\s+dari)?)\s+)?", re.I)
 
 
 def _coordinated_verb(ann: AnnotatedDoc, lo: int, verb: int) -> re.Match | None:

@@ -385,6 +385,29 @@ def test_a_speaker_before_an_aside_naming_who_relays_it(aside):
     assert s.role("speaker") == (P("Sergei Ryabkov"),) and s.role("reporter") == ("known:TASS",)
 
 
+@pytest.mark.parametrize("text, speaker, reporter, content", [
+    ("Wakil Menteri Luar Negeri Rusia Sergei Ryabkov dikutip Reuters mengatakan bahwa perundingan itu buntu.",
+     P("Sergei Ryabkov"), "known:Reuters",
+     "perundingan itu buntu"),
+    ("Kantor berita Yonhap, mengutip Kepala Staf Gabungan Korea Selatan, melaporkan bahwa Korea Utara menembakkan "
+     "dua rudal.", "known:Joint_Chiefs_of_Staff_South_Korea", "known:Yonhap", "Korea Utara menembakkan dua rudal"),
+    ("AFP mengutip Kementerian Pertahanan Prancis mengatakan latihan itu selesai.", "org:ministry.defence|known:France",
+     "known:Agence_France-Presse", "latihan itu selesai"),
+    ("Menurut laporan Yonhap yang mengutip NIS, Korea Utara menyiapkan uji coba nuklir.",
+     "known:National_Intelligence_Service", "known:Yonhap", "Korea Utara menyiapkan uji coba nuklir"),
+    ("Menurut Reuters, yang mengutip pejabat Jepang, Tokyo akan menambah anggaran pertahanan.",
+     "known:Japan", "known:Reuters", "Tokyo akan menambah anggaran pertahanan"),
+])
+def test_an_outlet_quoting_a_source_relays_what_the_source_says(text, speaker, reporter, content):
+    (s,) = extract(text, "statement")
+    assert (s.role("speaker"), s.role("reporter"), s.value("text")) == ((speaker,), (reporter,), content)
+
+
+def test_an_outlet_quoting_no_one_named_says_it_itself():
+    (s,) = extract("Yonhap, mengutip sumber pemerintah, melaporkan bahwa Korea Utara menembakkan dua rudal.", "statement")
+    assert s.role("speaker") == ("known:Yonhap",) and s.role("reporter") == ()
+
+
 def test_a_denial_naming_what_was_supplied_rejects_those_claims_only_however_far_back():
     text = ("Presiden Ukraina Volodymyr Zelensky mengatakan Iran mengirim drone ke Rusia. "
             "Pejabat Amerika Serikat menyebutkan bahwa Iran juga memasok rudal kepada Rusia. "
