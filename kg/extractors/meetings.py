@@ -18,11 +18,12 @@ from kg.extractors.common import (
     has_cue,
     in_span,
     place_in,
+    reference_date,
     subject_of,
 )
 from kg.lang import read_jsonl
 from kg.model import AnnotatedDoc, Assertion, Evidence, Mention, Sentence, make_assertion
-from kg.text.dates import dates_agree
+from kg.text.dates import dates_agree, find_dates
 
 PERSON = {"Person"}
 # "di kota pelabuhan itu": the place named before, taken up again
@@ -125,7 +126,8 @@ class MeetingsExtractor:
         for a, b in zip(people, people[1:]):
             between = text[a.end : b.start]
             # "X dan [Jenderal] Y", "X dan [Menteri Luar Negeri Korea Selatan] Y"
-            if not re.fullmatch(r"\s+dan\s+(?:(?:\w+\s+){0,4}|(?:[A-Z][\w-]*\s+){0,8})", between):
+            # and "X dan mitranya dari DPRK, Y, menggelar …": the counterpart named between commas
+            if not re.fullmatch(r"\s+dan\s+(?:(?:\w+\s+){0,4}|(?:[A-Z][\w-]*\s+){0,8}|(?:mitra|rekan)\w*(?:\s+[\w-]+){0,3},\s+)", between):
                 continue
             tail = text[b.end : sent.end]
             for rule, s, e in find_cues("meeting-joint", tail, b.end):
@@ -155,14 +157,14 @@ class MeetingsExtractor:
                 if p:
                     back.append((s, p))
         out = []
-        for (sent, _rule, start, _end, people), plan in zip(found, planned, strict=True):
+        for (sent, _rule, start, _end, people), plan, (date, _inf) in zip(found, planned, dates, strict=True):
             p = _place_of_clause(ann, sent, start) or place_in(ann, sent)
             if p is None and PLACE_BACK_REFERENCE.search(text[sent.start : sent.end]):
                 prior = [m for m in ann.mentions if m.type == "Place" and m.end <= sent.start]
                 p = prior[-1] if prior else None
             if p is not None and _unknown_venue(p) and not plan:
                 # "di Istana Kepresidenan" in a story of a visit to Hanoi: the city the story is in
-                city = _context_place(ann, start, people)
+                city = _context_place(ann, start, people, date)
                 if city is not None:
                     out.append((city, True))
                     continue
@@ -173,7 +175,7 @@ class MeetingsExtractor:
             if later:
                 out.append((later[0].entity, False))
                 continue
-            out.append((None if plan else _context_place(ann, start, people), True))
+            out.append((None if plan else _context_place(ann, start, people, date), True))
         # one article, one pair of people: the place it states for them holds for its other reports
         # of the same meeting (not for a plan, nor for a meeting of another date: "ketika ia
         # bertemu Kim di Pyongyang" in 2023 says nothing of where they meet this year)
@@ -246,12 +248,18 @@ def _last_two_people(ann: AnnotatedDoc, pos: int) -> list[str] | None:
     return None
 
 
-def _context_place(ann: AnnotatedDoc, pos: int, people: tuple[str, ...]) -> str | None:
+def _context_place(ann: AnnotatedDoc, pos: int, people: tuple[str, ...], date: str | None = None) -> str | None:
     """The visit in progress of one of `people` ('tiba di X' earlier in the article, in a sentence
-    that names them), else the dateline's place."""
+    that names them), else the dateline's place. A sentence dated another time tells of another
+    visit or meeting ("Sebelumnya, keduanya bertemu di Moskow pada November 2024")."""
     text = ann.doc.text
+    ref = reference_date(ann)
     for sent in reversed([s for s in ann.sentences if s.start <= pos]):
         if not any(m.entity in people for m in in_span(ann, sent.start, sent.end, PERSON)):
+            continue
+        # (by the month: a visit under way spans days, "tiba … Rabu (19/6)", "disambut … Kamis (20/6)")
+        told = [d.value[:7] for d in find_dates(sent.text, ref)] if date else []
+        if told and not any(dates_agree(t, date[:7]) for t in told):
             continue
         for _rule, _s, e in find_cues("visit-verb", text[sent.start : sent.end], sent.start):
             p = destination(ann, e, sent.end, {"Place"}, reach=30)  # "tiba di Bandara Esenboga, Ankara": Ankara
@@ -259,7 +267,7 @@ def _context_place(ann: AnnotatedDoc, pos: int, people: tuple[str, ...]) -> str 
                 return p.entity
         # "Kim menjamu Shoigu di Pyongyang. … Shoigu juga bertemu dengan No Kwang Chol.": where
         # one of them was met just before
-        if sent.end <= pos and any(find_cues(label, text[sent.start : sent.end]) for label in ("meeting-verb", "meeting-passive")):
+        if sent.end <= pos and any(find_cues(label, text[sent.start : sent.end]) for label in ("meeting-verb", "meeting-passive", "meeting-joint")):
             p = place_in(ann, sent)
             if p is not None and not _unknown_venue(p):
                 return p.entity

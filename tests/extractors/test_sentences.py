@@ -79,6 +79,21 @@ def test_a_pair_meeting_with_no_dated_meeting_before_is_in_the_articles_month():
     assert [(m.value("date"), m.value("date_inferred")) for m in extract(text, "meeting")] == [("2025-07", True)]
 
 
+def test_a_meeting_of_another_time_told_before_does_not_place_this_one():
+    text = ("Menteri Luar Negeri Jepang Takeshi Iwaya bertemu Menteri Luar Negeri Filipina Enrique Manalo di Manila "
+            "pada Selasa (8/7/2025). Sebelumnya, Iwaya dan Manalo bertemu di Tokyo pada Maret 2024. "
+            "Iwaya juga diterima oleh Presiden Filipina Ferdinand Marcos pada Rabu (9/7/2025).")
+    places = {m.value("date"): m.value("place") for m in extract(text, "meeting")}
+    assert places == {"2025-07-08": "known:Manila", "2024-03": "known:Tokyo", "2025-07-09": "known:Manila"}
+
+
+@pytest.mark.parametrize("verb", ["menggelar pembicaraan", "bertemu"])
+def test_a_joint_subject_with_the_counterpart_between_commas(verb):
+    text = f"Menteri Luar Negeri Jepang Takeshi Iwaya dan mitranya dari Filipina, Enrique Manalo, {verb} di Manila."
+    (m,) = extract(text, "meeting")
+    assert people(m) == {P("Takeshi Iwaya"), P("Enrique Manalo")}
+
+
 @pytest.mark.parametrize("text, agent, dest, planned", [
     ("Menteri Luar Negeri Inggris David Lammy tiba di Kyiv pada Kamis (12/9/2024).", P("David Lammy"), "known:Kyiv", False),
     ("Presiden Turki Recep Erdogan berkunjung ke Jepang bulan lalu.", P("Recep Erdogan"), "known:Japan", False),
