@@ -45,6 +45,8 @@ CREDIT_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?", 
 CREDIT_NAME = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,4})(?:,\s*(?:Jurnalis|Wartawan|Reporter|Kontributor|Penulis))?")
 NOT_BYLINE_TYPES = ("Person", "Place", "Country", "Organization", "GovernmentBody")  # names no reporter has
 AUTHOR_SEPARATOR = re.compile(r",\s*|\s+dan\s+|\s*&\s*")
+# the codes a story signs off with ("(rds/rds)", "(afp/bac)"): a wire's among the editors' initials
+SIGN_OFF_CODES = re.compile(r"\((?:[A-Za-z]{2,5}/)*[A-Za-z]{2,5}\)")
 WIRE_SEPARATOR = re.compile(r"\s*[/,;&|]\s*|\s+dan\s+")  # "Reuters/AFP", "Reuters | Anadolu"
 PAREN_CREDIT_RX = re.compile(r"\(([^()]{2,80})\)")
 DATE_LINE_RX = re.compile(r"^[\w ,.'’()/:+|•–-]*\d{4}[\w ,.'’()/:+|•–-]*$")  # "Senin, 11 Mei 2024 | 20:15 WIB"
@@ -72,6 +74,9 @@ def clean_article(raw: RawArticle) -> Document:
         if _is_furniture(stripped) or after_prompt and _looks_like_title(stripped) \
                 or after_photo and len(stripped) <= CAPTION_MAX:
             furniture_text.append(stripped)
+            if SIGN_OFF_CODES.fullmatch(stripped):
+                # "(afp/bac)": the wire the story is from, then the editor ("ap" may be anyone's initials)
+                meta.cite("/".join(c.upper() for c in stripped[1:-1].split("/") if len(c) >= 3), outlets)
             # "Baca juga:" alone on its line: the next line is the other article's headline;
             # "Lihat Foto" alone: the next line is the photo's caption
             after_prompt = READ_ALSO_ALONE.match(stripped) is not None

@@ -302,6 +302,12 @@ def test_a_line_of_wire_credits_cites_each(line):
     assert set(doc.meta.cites) >= {"Reuters"} and len(doc.meta.cites) == 2 and line not in doc.text
 
 
+@pytest.mark.parametrize("sign_off, cites", [("(afp/bac)", {"afp"}), ("(rds/rds)", set()), ("(ap/nvc)", set())])
+def test_a_sign_off_of_codes_cites_the_wire_among_them(sign_off, cites):
+    doc = clean("Jakarta, CNN Indonesia -- Presiden berpidato di depan parlemen.\n" + sign_off + "\n")
+    assert {c.lower() for c in doc.meta.cites} == cites and sign_off not in doc.text
+
+
 def test_reporter_and_editor_abbreviated_on_one_line():
     doc = clean("Rabu 18 Oct 2023 21:05 WIB\nRep: Dwina Agustin/ Red: Setya Livicansera\n"
                 "JAKARTA - Presiden berpidato di depan parlemen.\n")
