@@ -37,6 +37,16 @@ class VisitsExtractor:
                 if dest and agent:
                     seen.add((agent.entity, dest.entity))
                     yield self._visit(ann, sent, rule, start, agent, dest)
+            for rule, start, end in affirmed_cues(ann, sent, "visit-leave"):
+                # "Kim meninggalkan Rusia pada Minggu setelah kunjungan enam hari": he was there, some
+                # day of that month (the departure's day is not the visit's)
+                agent = subject_of(ann, sent, start, exclude=None)
+                dest = destination(ann, end, min(sent.end, end + 40))
+                if not (agent and dest) or (agent.entity, dest.entity) in seen or _at_home(ann, agent, dest) \
+                        or not AFTER_VISIT.match(text, dest.end, sent.end):
+                    continue
+                seen.add((agent.entity, dest.entity))
+                yield self._visit(ann, sent, rule, start, agent, dest, month_only=True)
             for rule, start, end in find_cues("visit-noun", text[sent.start : sent.end], sent.start):
                 # "kunjungan (langka) [title] X ke Y"; a host "menerima kunjungan X di Y": X came to Y
                 m = re.match(r"\s+(?P<who>[^,.]{1,70}?)\s+ke\s+", text[end : sent.end])
@@ -56,16 +66,21 @@ class VisitsExtractor:
                 if agent and dest and (agent.entity, dest.entity) not in seen:
                     yield self._visit(ann, sent, rule, start, agent, dest)
 
-    def _visit(self, ann, sent, rule, start, agent: Mention, dest: Mention) -> Assertion:
+    def _visit(self, ann, sent, rule, start, agent: Mention, dest: Mention, month_only: bool = False) -> Assertion:
         text = ann.doc.text
         # a plan or an invitation is not a visit that happened
         planned = has_cue("planned", text[max(sent.start, start - 30) : start])
         date, inferred = date_near(ann, sent, start, future=planned)
+        if month_only and date and len(date) > 7:
+            date, inferred = date[:7], True  # a day the sentence names of the visit, not when it was
         ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
         return make_assertion("visit", ev, {"agent": [agent.entity], "destination": [dest.entity]},
                               {"date": date, "date_inferred": inferred or None, "planned": planned or None})
 
 
+# "… setelah/usai (melakukan) kunjungan …" after where someone left, a date perhaps between
+AFTER_VISIT = re.compile(r"[^.;]{0,40}?\b(?:setelah|usai|seusai|sesudah|mengakhiri)\s+(?:(?:melakukan|menyelesaikan)\s+)?"
+                         r"(?:kunjungan|lawatan)", re.I)
 # a visit, perhaps of a kind, right before where it was: "kunjungan (kenegaraan) di X"
 VISIT_AT = re.compile(r"(?:\s+(?:kenegaraan|resmi|kerja|dinas|bilateral|singkat|pertama(?:nya)?|perdana))*\s+di\s", re.I)
 

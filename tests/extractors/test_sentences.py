@@ -79,6 +79,28 @@ def test_a_pair_meeting_with_no_dated_meeting_before_is_in_the_articles_month():
     assert [(m.value("date"), m.value("date_inferred")) for m in extract(text, "meeting")] == [("2025-07", True)]
 
 
+@pytest.mark.parametrize("text, agent, dest, date", [
+    ("Presiden Kenya William Ruto meninggalkan Jepang pada Minggu (9/2/2025) setelah kunjungan lima hari.",
+     P("William Ruto"), "known:Japan", "2025-02"),  # some day of that month, not the departure's
+    ("Presiden Kenya William Ruto meninggalkan Vietnam usai lawatan kenegaraan dua hari.", P("William Ruto"),
+     "known:Vietnam", None),
+    ("Presiden Kenya William Ruto bertolak menuju Hanoi pada Senin (10/2/2025).", P("William Ruto"), "known:Hanoi",
+     "2025-02-10"),
+])
+def test_leaving_a_place_after_a_visit_and_setting_off_towards_one_are_visits(text, agent, dest, date):
+    (v,) = extract(text, "visit")
+    assert (v.role("agent"), v.role("destination"), v.value("date")) == ((agent,), (dest,), date)
+
+
+@pytest.mark.parametrize("text, left", [
+    ("Presiden Kenya William Ruto meninggalkan Nairobi setelah kunjungan Presiden Jepang.", "known:Nairobi"),  # home
+    ("Perusahaan itu meninggalkan Rusia setelah kunjungan pejabat Amerika.", "known:Russia"),  # no one
+    ("Presiden Kenya William Ruto meninggalkan Jepang pada Minggu.", "known:Japan"),  # no visit told
+])
+def test_leaving_a_place_with_no_visit_told_is_no_visit_there(text, left):
+    assert (left,) not in [v.role("destination") for v in extract(text, "visit")]
+
+
 def test_a_meeting_of_another_time_told_before_does_not_place_this_one():
     text = ("Menteri Luar Negeri Jepang Takeshi Iwaya bertemu Menteri Luar Negeri Filipina Enrique Manalo di Manila "
             "pada Selasa (8/7/2025). Sebelumnya, Iwaya dan Manalo bertemu di Tokyo pada Maret 2024. "
