@@ -1066,7 +1066,10 @@ def test_a_bare_rejection_denies_an_accusation_before_it(claim, denied):
     ("Nasser Kanaani menyebut laporan tersebut tidak berdasar.", True),
     ("Nasser Kanaani mengatakan tuduhan itu mengada-ada.", True),
     ("Nasser Kanaani mengatakan laporan itu hoaks.", True),
+    ("Nasser Kanaani menyebut tuduhan itu tidak masuk akal.", True),
+    ("Nasser Kanaani menyebut klaim tersebut rekayasa.", True),
     # something else said to be groundless is no denial of the claim
+    ("Nasser Kanaani menyebut rencana sanksi itu tidak masuk akal.", False),
     ("Nasser Kanaani mengatakan kekhawatiran Barat soal program nuklir tidak berdasar.", False),
 ])
 def test_calling_a_report_groundless_denies_it(reply, denies):
