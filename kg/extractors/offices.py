@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extractors.common import actor_key, find_cues, in_span, negated, subject_of
+from kg.extractors.common import actor_key, cue_words, find_cues, in_span, negated, subject_of
 from kg.mentions.gazetteer import title_rx
 from kg.model import AnnotatedDoc, Assertion, Evidence, make_assertion
 
 PAST = re.compile(r"\b(?:sebelumnya|pernah|dulu|dahulu|sempat)\s+(?:\w+\s+)?$", re.I)
-RELATIVE_BEFORE = re.compile(r",\s+yang\s+(?:(?:kini|saat ini|sempat|pernah|sebelumnya|baru saja)\s+)?$", re.I)
+RELATIVE_BEFORE = re.compile(rf",\s+yang\s+(?:(?:{cue_words('office-adverb')})\s+)?$", re.I)
 DEPUTY = re.compile(r"Wakil\s+", re.I)
 SPACE = re.compile(r"\s*")
 # what an office acts for, named right after it: "Sekretaris Dewan Keamanan Rusia"

@@ -330,10 +330,11 @@ def _quoted_speaker(ann: AnnotatedDoc, sent: Sentence, who: Mention, verb: int) 
 # "X dikutip Reuters (mengatakan)": X said it, the outlet quotes X
 QUOTED_BY_BEFORE = re.compile(r"\b(?:seperti\s+)?(?:dikutip|dilansir|diberitakan)(?:\s+(?:oleh|dari))?\s+(?:kantor\s+berita\s+)?$", re.I)
 # "Yonhap, mengutip X, melaporkan": the outlet before, the source it quotes right after
-QUOTING_BEFORE = re.compile(r"\b(?:mengutip|merujuk(?:\s+pada)?)\s+(?:(?:keterangan|laporan|data|sumber(?:\s+dari)?)\s+)?$", re.I)
+QUOTING = r"(?:mengutip|merujuk(?:\s+pada)?)\s+(?:(?:keterangan|laporan|data|sumber(?:\s+dari)?)\s+)?"
+QUOTING_BEFORE = re.compile(rf"\b{QUOTING}$", re.I)
 ASIDE_END = re.compile(r"\s*,?\s*(?:\w+\s+){0,2}")
 # "laporan Yonhap yang mengutip NIS": the source an outlet quotes
-QUOTING_AFTER = re.compile(r"\s*,?\s*(?:yang\s+)?(?:mengutip|merujuk(?:\s+pada)?)\s+(?:(?:keterangan|laporan|data|sumber(?:\s+dari)?)\s+)?", re.I)
+QUOTING_AFTER = re.compile(rf"\s*,?\s*(?:yang\s+)?{QUOTING}", re.I)
 
 
 def _coordinated_verb(ann: AnnotatedDoc, lo: int, verb: int) -> re.Match | None:

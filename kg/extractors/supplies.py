@@ -274,10 +274,10 @@ def _passive_subject(ann: AnnotatedDoc, sent: Sentence, verb: int) -> tuple[list
     before = in_span(ann, sent.start, verb)
     # (the last two mentions before the verb: "Tentara Rusia menggunakan drone yang dikirim Iran"
     # sends no soldiers)
-    for item, sup in list(zip(before, before[1:]))[-1:]:
-        if item.type in ITEMS and _as_country(actor_key(sup)) and re.fullmatch(r"\s+(?:dari\s+)?", text[item.end : sup.start]) \
-                and PASSIVE_GAP.fullmatch(text[sup.end : verb]):
-            return [item], _as_country(actor_key(sup))
+    item, sup = before[-2:] if len(before) >= 2 else (None, None)
+    if item is not None and item.type in ITEMS and _as_country(actor_key(sup)) \
+            and re.fullmatch(r"\s+(?:dari\s+)?", text[item.end : sup.start]) and PASSIVE_GAP.fullmatch(text[sup.end : verb]):
+        return [item], _as_country(actor_key(sup))
     return [], None
 
 

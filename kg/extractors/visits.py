@@ -42,11 +42,8 @@ class VisitsExtractor:
                 # day of that month (the departure's day is not the visit's)
                 agent = subject_of(ann, sent, start, exclude=None)
                 dest = destination(ann, end, min(sent.end, end + 40))
-                if not (agent and dest) or (agent.entity, dest.entity) in seen or _at_home(ann, agent, dest) \
-                        or not AFTER_VISIT.match(text, dest.end, sent.end):
-                    continue
-                seen.add((agent.entity, dest.entity))
-                yield self._visit(ann, sent, rule, start, agent, dest, month_only=True)
+                if dest and AFTER_VISIT.match(text, dest.end, sent.end) and _first_away(ann, seen, agent, dest):
+                    yield self._visit(ann, sent, rule, start, agent, dest, month_only=True)
             for rule, start, end in find_cues("visit-noun", text[sent.start : sent.end], sent.start):
                 # "kunjungan (langka) [title] X ke Y"; a host "menerima kunjungan X di Y": X came to Y
                 m = re.match(r"\s+(?P<who>[^,.]{1,70}?)\s+ke\s+", text[end : sent.end])
@@ -57,8 +54,7 @@ class VisitsExtractor:
                     at = VISIT_AT.match(text, end, sent.end)
                     agent = subject_of(ann, sent, start, exclude=None) if at else None
                     dest = destination(ann, at.end() - 1, sent.end) if at else None
-                    if agent and dest and (agent.entity, dest.entity) not in seen and not _at_home(ann, agent, dest):
-                        seen.add((agent.entity, dest.entity))
+                    if _first_away(ann, seen, agent, dest):
                         yield self._visit(ann, sent, rule, start, agent, dest)
                     continue
                 agent = first_actor_after(ann, end, end + m.end("who"), {"Person"})
@@ -92,6 +88,15 @@ def _site_in(ann: AnnotatedDoc, sent, end: int) -> Mention | None:
     if p is None or p.start - end > 60 or "," in ann.doc.text[end : p.start]:
         return None
     return p
+
+
+def _first_away(ann: AnnotatedDoc, seen: set, agent: Mention | None, dest: Mention | None) -> bool:
+    """Whether an agent at a destination is a visit the sentence has not yielded yet, away from
+    home (and, if so, marks it yielded)."""
+    if agent is None or dest is None or (agent.entity, dest.entity) in seen or _at_home(ann, agent, dest):
+        return False
+    seen.add((agent.entity, dest.entity))
+    return True
 
 
 def _at_home(ann: AnnotatedDoc, agent: Mention, dest: Mention) -> bool:

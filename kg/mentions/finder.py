@@ -32,7 +32,7 @@ ORG_CONNECTORS = {"dan", "untuk", "of", "for", "and", "&", "the", "urusan"}
 SPEECH_AFTER = re.compile(rf"\s+(?:{alternation('id', 'cues.jsonl', 'speaker-verb-after-name')})\b")
 SPEECH_BEFORE = re.compile(rf"\b(?:{alternation('id', 'cues.jsonl', 'speaker-verb-before-name')})\s+$")
 # "Andriy Kostin, yang menjabat sebagai Jaksa Agung": who holds an office is a person
-OFFICE_AFTER = re.compile(rf"(?P<rel>,\s+yang)?\s+(?:(?:kini|saat ini|sempat|pernah|sebelumnya|baru saja)\s+)?"
+OFFICE_AFTER = re.compile(rf"(?P<rel>,\s+yang)?\s+(?:(?:{alternation('id', 'cues.jsonl', 'office-adverb')})\s+)?"
                           rf"(?:{alternation('id', 'cues.jsonl', 'office-verb')})\s+(?:wakil\s+)?", re.I)
 # "Kantor", "Gedung": a building of whatever is named after it
 VENUE_NOUN = re.compile(rf"(?:{alternation('id', 'cues.jsonl', 'venue-noun')})")
@@ -252,7 +252,7 @@ def _korean_name_at(st: _State, k: int) -> bool:
 @lru_cache(maxsize=1)
 def _title_before_rx() -> re.Pattern:
     """A title, its field in lower case, then "dari/di" right before a body's name."""
-    titles = "|".join(p.pattern for p in read_jsonl("id", "titles.jsonl"))
+    titles = "|".join(p.pattern for p, _rx in title_rx())
     return re.compile(rf"\b(?i:{titles})(?:\s+[a-z][\w-]*){{0,3}}\s+(?:(?:dari|di)\s+)?$")
 
 
@@ -671,22 +671,23 @@ def _speakers(st: _State) -> None:
         n = _name_run(st, k, 4)
         if n - k < 2:
             continue
-        before, after = text[max(0, st.toks[k][0] - 12) : st.toks[k][0]], text[st.toks[n - 1][1] :]
+        before, after = text[max(0, st.toks[k][0] - 12) : st.toks[k][0]], st.toks[n - 1][1]
         led = LED_BEFORE.search(text[max(0, st.toks[k][0] - 20) : st.toks[k][0]])
         # "Budi Santoso mengatakan" opening a sentence, or right after the body or country he is
         # of ("Pejabat Gedung Putih John Kirby berpendapat")
         subject = k in st.sent_start or (k > 0 and st.toks[k - 1][1] in actor_ends)
-        if SPEECH_BEFORE.search(before) or led or (subject and SPEECH_AFTER.match(after)) \
-                or _holds_office(after, subject):
+        if SPEECH_BEFORE.search(before) or led or (subject and SPEECH_AFTER.match(text, after)) \
+                or _holds_office(text, after, subject):
             name = " ".join(t[2] for t in st.toks[k:n])
             st.add(k, n, "Person", "person:" + name_key(name), "cue.speaker")
 
 
-def _holds_office(after: str, subject: bool) -> bool:
-    """Whether the text after a name says it holds or took a title ("…, yang menjabat sebagai Jaksa
-    Agung", "… dilantik menjadi Perdana Menteri"; as the sentence's subject unless in a relative clause)."""
-    m = OFFICE_AFTER.match(after)
-    return m is not None and (subject or m["rel"] is not None) and any(rx.match(after, m.end()) for _p, rx in title_rx())
+def _holds_office(text: str, after: int, subject: bool) -> bool:
+    """Whether the text after a name (ending at `after`) says it holds or took a title ("…, yang
+    menjabat sebagai Jaksa Agung", "… dilantik menjadi Perdana Menteri"; as the sentence's subject
+    unless in a relative clause)."""
+    m = OFFICE_AFTER.match(text, after)
+    return m is not None and (subject or m["rel"] is not None) and any(rx.match(text, m.end()) for _p, rx in title_rx())
 
 
 def _unknown_names(st: _State) -> None:
