@@ -255,6 +255,15 @@ def date_near(ann: AnnotatedDoc, sent: Sentence, pos: int, future: bool = False)
     return None, False
 
 
+def not_before(ann: AnnotatedDoc, sent: Sentence, pos: int) -> str | None:
+    """The day an event at `pos` cannot be earlier than, where date_near() gave only a month:
+    "Shoigu tiba di Pyongyang pada Selasa (17/6). Dalam kunjungan itu, ia diterima Kim" was on the
+    17th or later, so it is not the meeting of 4 June the article tells too (see kg.resolve.events)."""
+    back = 3 if DURING_THAT.search(sent.text) else 2 if SEQUEL.search(sent.text, 0, max(0, pos - sent.start)) else 0
+    day = _told_before(ann, sent, reference_date(ann), back, whole_days=False) if back else None
+    return day if day and len(day) == 10 else None
+
+
 def _told_before(ann: AnnotatedDoc, sent: Sentence, ref, n: int, whole_days: bool) -> str | None:
     """The last date the `n` sentences before `sent` give, the nearest sentence first (only
     whole days, if asked)."""

@@ -17,6 +17,7 @@ from kg.extractors.common import (
     first_actor_after,
     has_cue,
     in_span,
+    not_before,
     place_in,
     reference_date,
     subject_of,
@@ -71,18 +72,22 @@ class MeetingsExtractor:
                         if leaders.issuperset(pair):
                             last_leaders = pair  # "kedua pemimpin": of the leaders, not a minister at the airport
         dates = [date_near(ann, sent, start, future=plan) for (sent, _r, start, _e, _p), plan in zip(found, planned)]
+        # of a meeting dated by the trip or the day told before it, the day it cannot precede
+        after = [not_before(ann, sent, start) if inferred and date and len(date) == 7 else None
+                 for (sent, _r, start, _e, _p), (date, inferred) in zip(found, dates)]
         for n, ((_sent, rule, _s, _e, pair), plan) in enumerate(zip(found, planned)):
             if rule == PAIR_RULE and dates[n][1]:
                 # "X bertemu Y pada Rabu (9/7). Keduanya membahas …": the meeting just told, on its day
-                told = next((dates[k][0] for k in range(n - 1, -1, -1)
-                             if found[k][4] == pair and planned[k] == plan and not dates[k][1]), None)
-                dates[n] = (told, True) if told else dates[n]
+                told = next((k for k in range(n - 1, -1, -1) if found[k][4] == pair and planned[k] == plan
+                             and (not dates[k][1] or after[k])), None)
+                if told is not None:
+                    dates[n], after[n] = (dates[told][0], True), after[told]
         places = self._places(ann, found, planned, dates)
-        for (sent, rule, _start, _end, people), (place, inferred), plan, (date, date_inferred) in zip(
-                found, places, planned, dates):
+        for (sent, rule, _start, _end, people), (place, inferred), plan, (date, date_inferred), earliest in zip(
+                found, places, planned, dates, after):
             ev = Evidence(ann.doc.id, sent.start, sent.end, f"{self.name}@{self.version}", rule)
             yield make_assertion("meeting", ev, {"participant": list(people)}, {
-                "date": date, "date_inferred": date_inferred or None, "place": place,
+                "date": date, "date_inferred": date_inferred or None, "not_before": earliest, "place": place,
                 "place_inferred": inferred or None, "planned": plan or None,
             })
 

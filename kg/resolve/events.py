@@ -61,7 +61,8 @@ def resolve_events(assertions: list[Assertion], index: EntityIndex) -> list[Even
         date = values.get("date")
         planned = bool(values.get("planned"))
         bucket = buckets.setdefault((a.kind, identity, planned), [])
-        match = next((e for e in bucket if _dates_agree(a.kind, e.date, date) and _places_agree(e, place, a)), None)
+        match = next((e for e in bucket if _dates_agree(a.kind, e.date, date) and _places_agree(e, place, a)
+                      and not _before(e.date, values.get("not_before"))), None)
         if match is None:
             match = Event("", a.kind, roles, planned=planned)
             events.append(match)
@@ -81,6 +82,12 @@ def _dates_agree(kind: str, a: str | None, b: str | None) -> bool:
     if kind != "visit" or a is None or b is None or len(a) != 10 or len(b) != 10:
         return False
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= VISIT_DAYS
+
+
+def _before(date: str | None, earliest: str | None) -> bool:
+    """Whether an event's day is before the day a report's event cannot precede ("Dalam kunjungan
+    itu, …" after a trip begun on the 17th is not the meeting of the 4th of that month)."""
+    return bool(date and earliest and len(date) == 10 and date < earliest)
 
 
 def _identity(kind: str, roles: dict) -> tuple:

@@ -1590,6 +1590,19 @@ def test_a_meeting_during_that_trip_is_in_the_month_the_trip_was_dated(opening, 
     assert m.value("date") == month and bool(m.value("date_inferred")) is bool(month)
 
 
+@pytest.mark.parametrize("told, opening, earliest", [
+    ("pada Selasa (17/6/2025)", "Dalam kunjungan itu", "2025-06-17"),
+    ("pada Selasa (17/6/2025)", "Ia kemudian", "2025-06-17"),
+    ("pada Juni 2025", "Dalam kunjungan itu", None),  # no day told: the month is all there is
+    ("pada Selasa (17/6/2025)", "Pada kesempatan lain", None),  # not told as part of the trip
+])
+def test_a_meeting_dated_by_the_trip_before_it_cannot_precede_the_trip(told, opening, earliest):
+    text = (f"Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang {told}. "
+            f"{opening}, Belousov bertemu pemimpin Korea Utara Kim Jong Un. Keduanya membahas kerja sama militer.")
+    found = extract(text, "meeting")
+    assert [m.value("not_before") for m in found] == [earliest, earliest]
+
+
 @pytest.mark.parametrize("middle, month", [
     ("Choe kemudian bertemu dengan Perdana Menteri China Li Qiang.", "2025-09"),
     ("Setelah itu, Choe bertemu dengan Perdana Menteri China Li Qiang.", "2025-09"),

@@ -54,3 +54,30 @@ def test_two_speakers_of_one_sentence_make_two_statements():
                      "Menteri Luar Negeri China Wang Yi menyatakan China menentang perluasan NATO.\n")
     texts = {s.id: (s.speaker, s.text) for s in merged.statements}
     assert len(texts) == 2 and {speaker for speaker, _ in texts.values()} == {"Sergei_Lavrov", "Wang_Yi"}
+
+
+def _meetings(merged) -> list[str | None]:
+    return sorted(e.date for e in merged.events if e.kind == "meeting")
+
+
+TRIP = ("Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang pada Selasa (17/6/2025). "
+        "{opening}, Belousov diterima oleh pemimpin Korea Utara Kim Jong Un.\n")
+
+
+def test_a_meeting_during_a_trip_is_not_an_earlier_meeting_of_that_month():
+    merged = _merged(TRIP.format(opening="Dalam kunjungan itu") +
+                     "Belousov sebelumnya bertemu Kim pada 4 Juni 2025 di Pyongyang.\n")
+    assert _meetings(merged) == ["2025-06", "2025-06-04"]
+
+
+def test_a_meeting_during_a_trip_is_the_meeting_another_article_dates_in_it():
+    merged = _merged_all(TRIP.format(opening="Dalam kunjungan itu"),
+                         "Kim Jong Un bertemu Andrei Belousov di Pyongyang pada Rabu (18/6/2025).\n")
+    assert _meetings(merged) == ["2025-06-18"]
+
+
+def test_a_meeting_not_told_as_part_of_the_trip_still_takes_any_day_of_its_month():
+    # "Pada kesempatan lain": no trip dates it, so the month of the article's date stands alone
+    merged = _merged_all(TRIP.format(opening="Pada kesempatan lain"),
+                         "Kim Jong Un bertemu Andrei Belousov di Pyongyang pada 4 Juni 2025.\n")
+    assert len(_meetings(merged)) == 1
